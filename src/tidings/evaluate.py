@@ -51,7 +51,7 @@ def show_scores(console: Console, scores: dict[str, Any], prefix: str = "") -> N
 
 def _load_evaluators() -> None:
     # Importing the stages' evaluate modules registers them.
-    for module in ("tidings.quotes.evaluate", "tidings.events.evaluate"):
+    for module in ("tidings.actors.evaluate", "tidings.quotes.evaluate", "tidings.events.evaluate"):
         try:
             __import__(module)
         except ModuleNotFoundError as e:
