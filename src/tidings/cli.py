@@ -383,6 +383,52 @@ def evaluate(
         show_scores(out, scores)
 
 
+class ExportFormat(str, Enum):
+    gdelt = "gdelt"
+    gdelt_mentions = "gdelt-mentions"
+    polecat = "polecat"
+    parquet = "parquet"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    out_path: Annotated[str, typer.Argument(metavar="OUT", help="File (or folder, for parquet/csv) to write.")],
+    format: Annotated[ExportFormat, typer.Option("--format", help="Output format.")],
+    db: DbOption = "tidings.duckdb",
+) -> None:
+    """Write the store in a standard format (gdelt: the 61 columns of GDELT 2.0 Events, no header).
+
+    Example: tidings export --format gdelt events.tsv
+    """
+    from .export import export_store
+
+    store = _open_for_query(db)
+    try:
+        written = export_store(store, format.value, out_path)
+    except TidingsError as e:
+        fail(str(e))
+    err.print(f"wrote {written} rows to {out_path}")
+
+
+@app.command()
+def serve(
+    db: DbOption = "tidings.duckdb",
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+) -> None:
+    """The REST API (under /api/, OpenAPI at /docs) and the web dashboard (at /) over a store.
+
+    Example: tidings serve --db tidings.duckdb --port 8000
+    """
+    from .serve import run_server
+
+    try:
+        run_server(db=db, host=host, port=port)
+    except TidingsError as e:
+        fail(str(e))
+
+
 def main() -> None:
     try:
         app()
