@@ -1,0 +1,51 @@
+"""The public Python API: what `import tidings` exports, and the engine's parallel path."""
+
+from __future__ import annotations
+
+import pytest
+
+import tidings
+from tidings.document import Article
+
+from conftest import EXAMPLES, SEED_PUBLISHED
+
+
+def test_exported_members_are_exactly_the_public_api():
+    exported = set(tidings.__all__)
+    public = {name for name in dir(tidings) if not name.startswith("_") or name == "__version__"}
+    modules = {name for name in public if type(getattr(tidings, name)).__name__ in ("module", "_Feature")}
+    assert exported == public - modules
+    assert tidings.__all__ == sorted(tidings.__all__, key=str.lower) or tidings.__all__ == sorted(tidings.__all__)
+
+
+@pytest.mark.model
+def test_extract_returns_a_document_pointing_into_the_text(seed_text):
+    doc = tidings.extract(seed_text, published=SEED_PUBLISHED)
+    data = doc.to_dict()
+    assert data["article"]["text"] == seed_text
+    assert data["article"]["published"] == SEED_PUBLISHED
+    for key in ("mentions", "quotes", "events"):
+        assert isinstance(data[key], list)
+    for mention in data["mentions"]:
+        assert seed_text[mention["start"]:mention["end"]] == mention["text"]
+
+
+def test_published_dates_are_normalised_or_refused():
+    from tidings.api import normalise_date
+
+    assert normalise_date("2022-03-02T10:00:00Z") == "2022-03-02"
+    assert normalise_date("Wed, 02 Mar 2022 10:00:00 GMT") == "2022-03-02"
+    with pytest.raises(tidings.InputError):
+        normalise_date("next week")
+
+
+@pytest.mark.model
+def test_two_workers_give_the_same_documents_as_one():
+    from tidings.engine import run
+
+    articles = [Article(text=p.read_text(encoding="utf-8"), origin=str(p))
+                for p in sorted((EXAMPLES / "wikinews").glob("*.txt"))[:6]]
+    one = [d.to_dict() for d in run(articles, workers=1)]
+    two = [d.to_dict() for d in run(articles, workers=2, batch_size=2)]
+    assert one == two
+    assert [d["article"]["origin"] for d in two] == [a.origin for a in articles]
