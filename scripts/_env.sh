@@ -11,8 +11,12 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 if [ ! -f "$STAMP" ] || [ "$TOP/pyproject.toml" -nt "$STAMP" ]; then
   echo "installing tidings and its dependencies into $VENV (first run: a few minutes)" >&2
-  "$VENV/bin/python" -m pip install --quiet --upgrade pip >&2
-  "$VENV/bin/python" -m pip install --quiet -e "$TOP[all]" >&2
+  log="$VENV/install.log"
+  if ! { "$VENV/bin/python" -m pip install --upgrade pip && "$VENV/bin/python" -m pip install -e "$TOP[all]"; } >"$log" 2>&1; then
+    grep -v "^WARNING: Location" "$log" | tail -40 >&2
+    echo "installation failed; the whole log is in $log" >&2
+    exit 1
+  fi
   touch "$STAMP"
 fi
 export PATH="$VENV/bin:$PATH"
