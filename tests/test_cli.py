@@ -146,3 +146,16 @@ def test_readme_names_the_two_commands():
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     assert "scripts/run-examples" in readme and "scripts/test" in readme
     assert "scripts/test" in (PROJECT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_cli_reference_is_up_to_date_and_every_command_has_an_example():
+    import typer
+
+    from tidings.cli import app
+
+    group = typer.main.get_command(app)
+    for name, command in group.commands.items():
+        assert "Example: tidings " + name in (command.help or ""), f"tidings {name} has no Example in its help"
+    result = subprocess.run([sys.executable, str(PROJECT / "tools" / "make_cli_docs.py"), "--check"],
+                            capture_output=True)
+    assert result.returncode == 0, result.stderr.decode()

@@ -36,6 +36,10 @@ class QueryFormat(str, Enum):
     csv = "csv"
 
 
+LimitOption = Annotated[int, typer.Option(help="Print at most this many rows.")]
+FormatOption = Annotated[QueryFormat, typer.Option(help="table, json (JSON Lines of records) or csv.")]
+
+
 def fail(message: str, code: int = 1) -> None:
     err.print(f"[red]error:[/red] {message}", markup=True)
     raise typer.Exit(code)
@@ -238,8 +242,8 @@ def events(
     country: Annotated[str | None, typer.Option(help="ISO alpha-3 of source or target.")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-    limit: int = 100,
-    format: QueryFormat = QueryFormat.table,
+    limit: LimitOption = 100,
+    format: FormatOption = QueryFormat.table,
 ) -> None:
     """List stored events.
 
@@ -265,8 +269,8 @@ def quotes(
     text: Annotated[str | None, typer.Option(help="Words the quote contains.")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-    limit: int = 100,
-    format: QueryFormat = QueryFormat.table,
+    limit: LimitOption = 100,
+    format: FormatOption = QueryFormat.table,
 ) -> None:
     """List stored quotations.
 
@@ -291,8 +295,8 @@ def actors(
     actor: Annotated[str | None, typer.Option(help="Code, country or name.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO alpha-3.")] = None,
     published: Annotated[str | None, typer.Option(help="Publication date for the files.")] = None,
-    limit: int = 100,
-    format: QueryFormat = QueryFormat.table,
+    limit: LimitOption = 100,
+    format: FormatOption = QueryFormat.table,
 ) -> None:
     """Who is who: each mention in FILES and what it resolved to, and why; or the store's actors.
 
@@ -337,8 +341,8 @@ def dyads(
     actor: Annotated[str | None, typer.Option(help="Actor on either side.")] = None,
     since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
-    limit: int = 100,
-    format: QueryFormat = QueryFormat.table,
+    limit: LimitOption = 100,
+    format: FormatOption = QueryFormat.table,
 ) -> None:
     """Count events by source, target and type.
 
