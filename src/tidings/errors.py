@@ -8,7 +8,8 @@ Exception tree:
     ├── InputError        one input could not be read (the rest of a batch goes on)
     ├── ModelError        no spaCy model is installed
     ├── StoreError        the store could not be opened or written
-    └── UsageError        a command was called wrongly (exit code 2)
+    ├── UsageError        a command was called wrongly (exit code 2)
+    └── ExportError       an export could not be written (T8xx)
 """
 
 from __future__ import annotations
@@ -42,6 +43,20 @@ class Errors:
     # usage (T4xx)
     T401 = "T401 unknown format {value!r}; choose one of {choices}."
     T402 = "T402 {detail}"
+    # export and serve (T8xx)
+    T801 = "T801 unknown export format {value!r}; choose one of {choices}."
+    T802 = "T802 cannot write {path}: {detail}"
+    T803 = ("T803 {path} is a file, but --format {fmt} writes one file per table into a folder. "
+            "Give a folder name (it is created if missing).")
+    T804 = "T804 {path}: the folder {parent} does not exist. Create it first or choose another path."
+    T805 = ("T805 reading the store {target!r} failed ({detail}). Was it made by `tidings process` "
+            "of this version?")
+    T811 = ("T811 the web server needs FastAPI and uvicorn: `pip install 'tidings[serve]'` "
+            "(missing: {detail}).")
+    T812 = ("T812 cannot read the store {target!r} ({detail}). If `tidings process` is writing to it, "
+            "wait until it finishes: DuckDB lets one process write a file at a time.")
+    T813 = "T813 no article with id {id!r} in the store."
+    T814 = "T814 {name}={value!r} is not a date; use YYYY-MM-DD."
 
 
 class TidingsError(Exception):
@@ -66,3 +81,7 @@ class StoreError(TidingsError):
 
 class UsageError(TidingsError):
     """A command or function was called wrongly."""
+
+
+class ExportError(TidingsError):
+    """An export could not be written where it was asked to go."""

@@ -1,0 +1,54 @@
+"""Every table of a store as Parquet or CSV files, one per table, through DuckDB's COPY.
+
+A DuckDB store copies its tables directly. Any other store (PostgreSQL) is read through
+DB-API into an in-memory DuckDB first, so the files have the same types whichever store
+wrote them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..store import Store, schema
+from ..store.base import DuckDBStore
+
+SUFFIX = {"parquet": "parquet", "csv": "csv"}
+COPY_OPTIONS = {"parquet": "(FORMAT parquet, COMPRESSION zstd)", "csv": "(FORMAT csv, HEADER true)"}
+
+_DUCKDB_TYPES = {"DOUBLE PRECISION": "DOUBLE", "TEXT PRIMARY KEY": "TEXT"}
+
+
+def _literal(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _duckdb_copy(connection, table: str, path: Path, fmt: str) -> int:
+    order = "id" if table == "articles" else ("name" if table == "actors" else "article_id")
+    connection.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO {_literal(path)} {COPY_OPTIONS[fmt]}")
+    return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def _in_memory_copy(store: Store, table: str, path: Path, fmt: str) -> int:
+    import duckdb
+
+    names, rows = store.query(f"SELECT * FROM {table}")
+    columns = dict(schema.TABLES[table])
+    spec = ", ".join(f'"{n}" {_DUCKDB_TYPES.get(columns.get(n, "TEXT"), columns.get(n, "TEXT"))}' for n in names)
+    with duckdb.connect(":memory:") as memory:
+        memory.execute(f"CREATE TABLE {table} ({spec})")
+        if rows:
+            marks = ", ".join("?" * len(names))
+            memory.executemany(f"INSERT INTO {table} VALUES ({marks})", [list(r) for r in rows])
+        return _duckdb_copy(memory, table, path, fmt)
+
+
+def write_tables(store: Store, folder: Path, fmt: str) -> int:
+    """Write each table to `folder/<table>.<fmt>`; returns the number of rows written in all."""
+    total = 0
+    for table in schema.TABLES:
+        path = folder / f"{table}.{SUFFIX[fmt]}"
+        if isinstance(store, DuckDBStore):
+            total += _duckdb_copy(store.connection, table, path, fmt)
+        else:
+            total += _in_memory_copy(store, table, path, fmt)
+    return total
