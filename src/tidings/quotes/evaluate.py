@@ -1,0 +1,26 @@
+"""`tidings evaluate quotes --format polnear DIR`: quotes scored against PolNeAR."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..document import Article
+from ..evaluate import evaluator
+from .polnear import read_folder, score
+
+
+@evaluator("quotes", "polnear")
+def evaluate_polnear(path: str | Path, *, pipeline: Any, limit: int | None = None) -> dict[str, Any]:
+    """Score the pipeline's quotes on a PolNeAR split folder (`data/dev`; develop on `data/train`).
+
+    Prints quote precision/recall/F1 at >30%, >80% and exact overlap of the gold content,
+    speaker accuracy on matched quotes and joint F1, overall and for attributions whose
+    content holds a quotation mark.
+    """
+    gold = list(read_folder(path, limit=limit))
+    articles = [Article(text=g.text, origin=g.name, published=g.published) for g in gold]
+    documents = pipeline.pipe(articles)
+    result = score((g, d.quotes) for g, d in zip(gold, documents))
+    result["path"] = str(path)
+    return result

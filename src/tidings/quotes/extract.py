@@ -1,0 +1,560 @@
+"""Finding quotes in a parsed Doc: who said what, to whom, according to whom.
+
+Three sources of evidence, combined in one pass over the Doc:
+
+1. Reporting cues from the dependency parse: a reporting verb (the list is data, in
+   `data/reporting_verbs.txt`) with its subject (the speaker) and its clausal complement
+   (the content): "Kuleba said that China had promised ...". Inverted ("said Kuleba"),
+   participles ("a statement saying ..."), "according to X" and verbs whose content is a
+   request ("appealed to his counterpart to ...") are read the same way.
+2. Quotation marks paired by characters (`marks.py`): a quoted stretch is given to the
+   cue of its sentence, to a cue ending in a colon just before it, or, where a paragraph
+   is one quote with no cue, to the speaker of the quote before it.
+3. The attribution chain (`via`): a cue inside another cue's content is reported by that
+   cue's speaker ("CNN reported that the ministry released a statement saying ...").
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from ..actors import mention_for
+from ..clean.boilerplate import in_spans
+from ..document import Actor, Mention, Quote, TextSpan
+from .marks import ALL_MARKS, QuoteMarks, find_quote_marks, paragraphs
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CONTENT_DEPS = ("ccomp", "xcomp", "advcl")
+SPEAKER_RIGHT_DEPS = ("appos", "compound", "flat", "nummod", "poss", "amod")
+SPEAKER_PREPS = ("of", "for", "at", "from")
+ADDRESSEE_VERBS = frozenset({"tell", "inform", "assure", "warn", "urge", "ask", "remind", "brief",
+                             "promise", "advise", "instruct", "appeal", "plead", "caution"})
+REQUEST_VERBS = frozenset({"urge", "ask", "appeal", "plead", "call", "demand", "warn", "advise",
+                           "instruct", "remind", "tell", "promise", "pledge", "vow", "threaten",
+                           "propose", "recommend", "agree", "refuse"})
+SPEECH_NOUNS = frozenset({"statement", "interview", "briefing", "tweet", "letter", "post", "speech",
+                          "release", "message", "remarks", "comment", "communique", "report",
+                          "conference", "email", "video", "note", "op-ed", "editorial", "address"})
+CONTINUATION_OPENERS = frozenset({"there", "then", "also", "further", "furthermore", "moreover",
+                                  "in", "during", "it", "additionally"})
+PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you", "him", "her", "me", "us"})
+MIN_UNCUED_WORDS = 4
+INVERTED_ONLY = frozenset({"read"})  # reporting only before their subject
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """The lemmas of verbs that report speech, writing or thought (from `data/reporting_verbs.txt`)."""
+    text = resources.files(__package__).joinpath("data/reporting_verbs.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A quote being built: token-level evidence before it becomes a `Quote`."""
+
+    cue: tuple[int, int] | None  # char span of the cue
+    speaker: tuple[int, int] | None  # char span of the speaker mention
+    content: tuple[int, int] | None
+    rule: str
+    confidence: float
+    addressee: tuple[int, int] | None = None
+    speaker_head: Token | None = None
+    marks: list[QuoteMarks] = field(default_factory=list)
+    sentence: tuple[int, int] = (0, 0)
+    paragraph: int = 0
+    via: list[Attribution] = field(default_factory=list)
+    inherited: Attribution | None = None  # the quote whose speaker a cue-less quote continues
+
+    def content_span(self) -> tuple[int, int] | None:
+        spans = [(m.start, m.end) for m in self.marks]
+        if self.content:
+            spans.append(self.content)
+        if not spans:
+            return None
+        return min(s for s, _ in spans), max(e for _, e in spans)
+
+
+class QuoteFinder:
+    """Finds the quotes of one Doc; `find()` returns them in text order."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.verbs = reporting_verbs()
+        self.boilerplate = sorted(doc._.tidings_boilerplate or [])
+        self.paragraphs = paragraphs(self.text)
+        self.paragraph_starts = [s for s, _ in self.paragraphs]
+        self.marks = [m for m in find_quote_marks(self.text, self.paragraphs)
+                      if not in_spans(m.outer_start, m.outer_end, self.boilerplate)]
+        self.mark_starts = [m.outer_start for m in self.marks]
+
+    # ---- positions -----------------------------------------------------------------
+    def paragraph_of(self, char: int) -> int:
+        return max(bisect.bisect_right(self.paragraph_starts, char) - 1, 0)
+
+    def mark_at(self, char: int) -> QuoteMarks | None:
+        i = bisect.bisect_right(self.mark_starts, char) - 1
+        if i >= 0 and self.marks[i].outer_start <= char < self.marks[i].outer_end:
+            return self.marks[i]
+        return None
+
+    def sentence_span(self, token: Token) -> tuple[int, int]:
+        """The token's sentence, cut to its paragraph (the parser may run sentences across lines)."""
+        sent = token.sent
+        start, end = sent.start_char, sent.end_char
+        p_start, p_end = self.paragraphs[self.paragraph_of(token.idx)] if self.paragraphs else (start, end)
+        return max(start, p_start), min(end, p_end)
+
+    # ---- spans from the parse ------------------------------------------------------
+    def clip(self, start: int, end: int, para: int) -> tuple[int, int] | None:
+        p_start, p_end = self.paragraphs[para]
+        start, end = max(start, p_start), min(end, p_end)
+        while start < end and (self.text[start].isspace() or self.text[start] in ",;:—–-"):
+            start += 1
+        while end > start and (self.text[end - 1].isspace() or self.text[end - 1] in ",;:—–-"):
+            end -= 1
+        return (start, end) if end > start else None
+
+    def subtree_span(self, token: Token, *, without: Token | None = None) -> tuple[int, int]:
+        """Char span of `token`'s subtree; where `without` is inside it, only the side of it holding `token`."""
+        left, right = token.left_edge, token.right_edge
+        start, end = left.idx, right.idx + len(right.text)
+        if without is not None and left.i <= without.i <= right.i:
+            cut_left, cut_right = without.left_edge, without.right_edge
+            if without.i > token.i:
+                end = cut_left.idx
+            else:
+                start = cut_right.idx + len(cut_right.text)
+        return start, end
+
+    def speaker_span(self, head: Token) -> tuple[int, int]:
+        """The noun phrase of a speaker: its left part, appositions and "of"-phrases, no clauses."""
+        tokens = [head]
+        for child in head.children:
+            if child.i < head.i or child.dep_ in SPEAKER_RIGHT_DEPS or (
+                    child.dep_ == "prep" and child.lower_ in SPEAKER_PREPS):
+                tokens.extend(child.subtree)
+        start_tok = min(tokens, key=lambda t: t.i)
+        end_tok = max(tokens, key=lambda t: t.i)
+        span = self.doc[start_tok.i: end_tok.i + 1]
+        while len(span) > 1 and (span[0].is_punct or span[0].is_space or span[0].dep_ == "cc"):
+            span = span[1:]
+        while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+            span = span[:-1]
+        return span.start_char, span.end_char
+
+    # ---- speakers ------------------------------------------------------------------
+    def subject_of(self, verb: Token, depth: int = 0) -> tuple[Token | None, str]:
+        """The speaker token of a reporting verb, and how it was found."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj, "agent of the passive"
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child, "subject"
+            if child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite", "report"):
+                return child, "subject"
+        if depth > 3:
+            return None, ""
+        head = verb.head
+        if head is verb:
+            return None, ""
+        if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+            found, how = self.subject_of(head, depth + 1)
+            return found, ("shared subject of " + head.text) if found is not None else ""
+        if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head, "noun the relative clause qualifies"
+        if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if head.lemma_.lower() in SPEECH_NOUNS:
+                for child in head.children:
+                    if child.dep_ == "poss":
+                        return child, "owner of the " + head.text
+                if head.dep_ in ("dobj", "pobj", "nsubjpass"):
+                    owner_verb = head.head if head.dep_ != "pobj" else head.head.head
+                    if owner_verb.pos_ in ("VERB", "AUX"):
+                        found, how = self.subject_of(owner_verb, depth + 1)
+                        if found is not None:
+                            return found, f"who issued the {head.text}"
+                return None, ""
+            return head, "noun the participle qualifies"
+        return None, ""
+
+    def speech_noun_owner(self, noun: Token) -> Token | None:
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return child
+        return None
+
+    # ---- contents ------------------------------------------------------------------
+    def content_of(self, verb: Token) -> tuple[tuple[int, int] | None, str]:
+        para = self.paragraph_of(verb.idx)
+        pieces: list[tuple[int, int]] = []
+        owners: list[Token] = []
+        how = ""
+        for child in verb.children:
+            if child.dep_ == "ccomp":
+                start, end = self.subtree_span(child, without=verb)
+                for clause in child.children:
+                    # "... will continue", even as X asked Y: the "as" clause is the writer's, not the speaker's
+                    if clause.dep_ == "advcl" and clause.i > child.i and any(
+                            c.dep_ == "mark" and c.lower_ in ("as", "while", "whereas") for c in clause.children) \
+                            and any(c.dep_ in SUBJECTS for c in clause.children):
+                        end = min(end, clause.left_edge.idx)
+                pieces.append((start, end))
+                owners.append(child)
+                how = "clausal complement"
+            elif child.dep_ in ("xcomp", "advcl") and verb.lemma_ in REQUEST_VERBS and child.i > verb.i \
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                start, end = self.subtree_span(child)
+                for obj in verb.children:
+                    if obj.dep_ in ("dobj",) and obj.i < child.i:
+                        start = min(start, obj.left_edge.idx)
+                pieces.append((start, end))
+                owners.append(child)
+                how = "infinitive complement"
+            elif child.dep_ == "dobj" and verb.lemma_ in ("say", "write", "tweet") and child.pos_ == "VERB":
+                pieces.append(self.subtree_span(child))
+                owners.append(child)
+                how = "clausal object"
+        if len(pieces) > 1:
+            # "He said A; however, B, he added": a clause with a cue of its own is not this cue's content
+            kept = [span for child, span in zip(owners, pieces)
+                    if not (child.lemma_ in self.verbs and any(c.dep_ in SUBJECTS for c in child.children)
+                            and self.mark_at(child.idx) is None)]
+            pieces = kept or pieces
+        if not pieces and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i \
+                and any(c.dep_ in SUBJECTS for c in verb.children) \
+                and verb.head.sent == verb.sent and verb.head.lemma_ not in self.verbs:
+            # "The plan failed, he said." parsed with "said" hanging off the reported clause
+            start, end = self.subtree_span(verb.head, without=verb)
+            pieces.append((start, end))
+            how = "clause the inverted cue hangs off"
+        if not pieces:
+            return None, ""
+        start, end = min(s for s, _ in pieces), max(e for _, e in pieces)
+        return self.clip(start, end, para), how
+
+    def addressee_of(self, verb: Token) -> tuple[int, int] | None:
+        for child in verb.children:
+            if child.dep_ in ("dative", "dobj") and verb.lemma_ in ADDRESSEE_VERBS and self.actorish(child):
+                return self.speaker_span(child)
+            if child.dep_ == "prep" and child.lower_ in ("to", "with") and verb.lemma_ != "agree":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and self.actorish(pobj):
+                        return self.speaker_span(pobj)
+        for child in verb.children:
+            # "Speaking to CNN, Kuleba said"; "In an interview with CNN, ..."
+            if child.dep_ == "advcl" and child.lemma_ in ("speak", "talk", "write") and child.i < verb.i:
+                found = self.addressee_of(child)
+                if found:
+                    return found
+            if child.dep_ == "prep" and child.lower_ == "in":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_ in ("interview", "letter", "call"):
+                        for prep in pobj.children:
+                            if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
+                                for target in prep.children:
+                                    if target.dep_ == "pobj" and self.actorish(target):
+                                        return self.speaker_span(target)
+        return None
+
+    @staticmethod
+    def actorish(token: Token) -> bool:
+        if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        if token.pos_ == "PRON":
+            return token.lower_ in PERSON_PRONOUNS or token.lower_ in ("them", "it", "they")
+        return token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+
+    # ---- the pass ------------------------------------------------------------------
+    def from_verb(self, verb: Token) -> Attribution | None:
+        content, content_how = self.content_of(verb)
+        speaker_tok, speaker_how = self.subject_of(verb)
+        speaker = self.speaker_span(speaker_tok) if speaker_tok is not None else None
+        cue_end = verb.idx + len(verb.text)
+        cue_start = verb.idx
+        for child in verb.children:  # particles: "pointed out", "called for"
+            if child.dep_ == "prt" and child.i == verb.i + 1:
+                cue_end = child.idx + len(child.text)
+        confidence = 0.85 if speaker and content else 0.6
+        rule = f"reporting verb '{verb.text}'"
+        if speaker_how:
+            rule += f" with its {speaker_how} as speaker"
+        if content_how:
+            rule += f" and its {content_how} as content"
+        return Attribution(
+            cue=(cue_start, cue_end), speaker=speaker, content=content, rule=rule, confidence=confidence,
+            addressee=self.addressee_of(verb), speaker_head=speaker_tok,
+            sentence=self.sentence_span(verb), paragraph=self.paragraph_of(verb.idx))
+
+    def from_according(self, token: Token) -> Attribution | None:
+        """ "according to X, CONTENT" and "CONTENT, according to X"."""
+        to = next((c for c in token.children if c.lower_ == "to"), None)
+        if to is None and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+            to = self.doc[token.i + 1]
+        if to is None:
+            return None
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None:
+            return None
+        sent_start, sent_end = self.sentence_span(token)
+        phrase_start = token.idx
+        phrase_end = max(source.right_edge.idx + len(source.right_edge.text), to.idx + len(to.text))
+        para = self.paragraph_of(token.idx)
+        before = self.clip(sent_start, phrase_start, para)
+        after = self.clip(phrase_end, sent_end, para)
+        content = max((s for s in (before, after) if s), key=lambda s: s[1] - s[0], default=None)
+        if content and self.text[content[1] - 1] == ".":
+            content = (content[0], content[1] - 1)
+        return Attribution(
+            cue=(token.idx, to.idx + len(to.text)), speaker=self.speaker_span(source), content=content,
+            rule="'according to' names the speaker; the rest of the sentence is the content",
+            confidence=0.8, speaker_head=source, sentence=(sent_start, sent_end), paragraph=para)
+
+    def candidates(self) -> list[Attribution]:
+        found: list[Attribution] = []
+        for token in self.doc:
+            if token.pos_ not in ("VERB", "ADJ") and token.lower_ != "according":
+                continue
+            if in_spans(token.idx, token.idx + len(token), self.boilerplate) or self.mark_at(token.idx):
+                continue
+            if token.lower_ == "according":
+                attribution = self.from_according(token)
+            elif token.pos_ == "VERB" and token.lemma_.lower() in self.verbs:
+                attribution = self.from_verb(token)
+            elif token.pos_ == "VERB" and token.lemma_.lower() in INVERTED_ONLY and any(
+                    c.dep_ == "nsubj" and c.i > token.i for c in token.children):
+                attribution = self.from_verb(token)  # '"...", reads the report'
+            else:
+                continue
+            if attribution is not None:
+                found.append(attribution)
+        return found
+
+    def claim_marks(self, found: list[Attribution]) -> list[QuoteMarks]:
+        """Give each quoted stretch to a cue; return the ones no cue took."""
+        by_paragraph: dict[int, list[Attribution]] = {}
+        for attribution in found:
+            by_paragraph.setdefault(attribution.paragraph, []).append(attribution)
+        loose: list[QuoteMarks] = []
+        for mark in self.marks:
+            para = self.paragraph_of(mark.start)
+            best: Attribution | None = None
+            best_key: tuple[int, int] | None = None
+            for attribution in by_paragraph.get(para, []):
+                s_start, s_end = attribution.sentence
+                content = attribution.content
+                if content and content[0] <= mark.start and mark.end <= content[1]:
+                    key = (0, 0)
+                elif s_start < mark.outer_end and mark.outer_start < s_end:
+                    cue_pos = attribution.cue[0] if attribution.cue else s_start
+                    key = (1, min(abs(cue_pos - mark.outer_end), abs(cue_pos - mark.outer_start)))
+                elif 0 <= s_start - mark.outer_end <= 2 and attribution.cue and attribution.speaker \
+                        and attribution.cue[0] - s_start < 60 and not attribution.content:
+                    key = (2, 0)  # '"...." He said.' split into a sentence of its own
+                else:
+                    continue
+                if best_key is None or key < best_key:
+                    best, best_key = attribution, key
+            if best is None:
+                # a cue ending in a colon just before: 'Trump said:' then the quote
+                best = self.colon_cue(found, mark)
+            if best is not None:
+                best.marks.append(mark)
+            else:
+                loose.append(mark)
+        return loose
+
+    def colon_cue(self, found: list[Attribution], mark: QuoteMarks) -> Attribution | None:
+        before = self.text[max(mark.outer_start - 3, 0): mark.outer_start].strip()
+        if not before.endswith(":"):
+            # the quote opens a paragraph right after one that ends with a colon
+            para = self.paragraph_of(mark.outer_start)
+            if para == 0 or self.paragraphs[para][0] != mark.outer_start:
+                return None
+            prev_start, prev_end = self.paragraphs[para - 1]
+            if not self.text[prev_start:prev_end].rstrip().endswith(":"):
+                return None
+            colon = prev_end
+        else:
+            colon = mark.outer_start
+        for attribution in reversed(found):
+            if attribution.cue and attribution.cue[0] < colon and attribution.sentence[1] >= colon - 3 \
+                    and not attribution.marks:
+                attribution.rule += "; the quote after its colon is the content"
+                if attribution.content and attribution.content[0] > attribution.cue[0] \
+                        and attribution.content[1] >= colon - 3:
+                    attribution.content = None
+                return attribution
+        return None
+
+    def loose_quotes(self, loose: list[QuoteMarks], found: list[Attribution]) -> list[Attribution]:
+        """Quotes no cue took: continuations of the previous speaker, or left without one."""
+        made: list[Attribution] = []
+        ordered = sorted(found, key=lambda a: (a.cue or (0, 0))[0])
+        cue_starts = [(a.cue or (0, 0))[0] for a in ordered]
+        for mark in loose:
+            words = len(self.text[mark.start:mark.end].split())
+            para = self.paragraph_of(mark.start)
+            previous = None
+            i = bisect.bisect_left(cue_starts, mark.start) - 1
+            while i >= 0:
+                candidate = ordered[i]
+                if candidate.speaker and (candidate.marks or candidate.content):
+                    previous = candidate
+                    break
+                i -= 1
+            if previous is not None and para - previous.paragraph > 2:
+                previous = None
+            starts_paragraph = self.paragraphs[para][0] == mark.outer_start
+            if mark.continued and made and made[-1].marks and made[-1].marks[-1].runs_on:
+                source = made[-1].inherited or made[-1]
+                rule = "quote runs on from the previous paragraph; same speaker"
+                confidence = 0.75
+            elif previous is not None and words >= MIN_UNCUED_WORDS and (
+                    starts_paragraph or previous.paragraph == para):
+                source = previous
+                rule = "quote with no cue of its own continues the previous speaker"
+                confidence = 0.6 if starts_paragraph else 0.65
+            elif words >= 2 * MIN_UNCUED_WORDS and starts_paragraph:
+                source = None
+                rule = "quotation with no speaker found"
+                confidence = 0.25
+            else:
+                continue
+            if source is not None:
+                source = source.inherited or source
+            made.append(Attribution(
+                cue=None, speaker=source.speaker if source else None, content=None, rule=rule,
+                confidence=confidence, speaker_head=source.speaker_head if source else None,
+                marks=[mark], sentence=(mark.outer_start, mark.outer_end), paragraph=para, inherited=source))
+        # mark pieces that run on into the next paragraph, given to a cue: the next piece follows
+        return made
+
+    def chain(self, found: list[Attribution]) -> None:
+        """Fill each attribution's `via`: the cues whose content holds its cue, outermost first."""
+        with_content = [(a, a.content_span()) for a in found if a.speaker]
+        for attribution in found:
+            if not attribution.cue:
+                continue
+            outer = [(a, span) for a, span in with_content
+                     if a is not attribution and span and span[0] <= attribution.cue[0] < span[1]
+                     and not (attribution.speaker and span[0] <= attribution.speaker[0] and False)]
+            outer.sort(key=lambda pair: pair[1][0] - pair[1][1])
+            attribution.via = [a for a, _ in outer]
+        # a sentence that goes on with what a nested report said ("There, Ukraine noted ...")
+        ordered = sorted((a for a in found if a.cue), key=lambda a: a.cue[0])
+        for before, attribution in zip(ordered, ordered[1:]):
+            if attribution.via or not before.via or before.paragraph != attribution.paragraph:
+                continue
+            span = before.content_span()
+            if not span or before.sentence == attribution.sentence:
+                continue
+            first = self.doc.char_span(attribution.sentence[0], attribution.sentence[1], alignment_mode="expand")
+            if first is None or not len(first) or first[0].lower_ not in CONTINUATION_OPENERS:
+                continue
+            attribution.via = [*before.via, before]
+            attribution.rule += f"; goes on with what {self.text[slice(*before.speaker)]} said" \
+                if before.speaker else ""
+
+    def find(self) -> list[Quote]:
+        found = [a for a in self.candidates()]
+        loose = self.claim_marks(found)
+        found = [a for a in found if a.content or a.marks]
+        found.extend(self.loose_quotes(loose, found))
+        self.chain(found)
+        quotes: list[Quote] = []
+        seen: set[tuple[int, int]] = set()
+        for attribution in sorted(found, key=lambda a: (a.content_span() or (0, 0))):
+            quote = self.to_quote(attribution)
+            if quote is None or (quote.start, quote.end) in seen:
+                continue
+            seen.add((quote.start, quote.end))
+            quotes.append(quote)
+        for number, quote in enumerate(quotes):
+            quote.id = f"q{number}"
+        return quotes
+
+    # ---- output --------------------------------------------------------------------
+    def kind_of(self, start: int, end: int) -> str:
+        """direct: all quoted (but for a connective); partial: reported speech holding quoted words;
+        mixed: a quote that goes on as reported speech."""
+        inside = [m for m in self.marks if m.outer_start < end and start < m.outer_end]
+        if not inside:
+            return "indirect"
+        pieces, cursor = [], start
+        for mark in inside:
+            pieces.append(self.text[cursor:max(cursor, mark.outer_start)])
+            cursor = max(cursor, mark.outer_end)
+        pieces.append(self.text[cursor:end])
+        loose_words = [w for w in " ".join(pieces).split() if any(ch.isalnum() for ch in w)]
+        if len(loose_words) <= 1:
+            return "direct"
+        if inside[0].outer_start <= start + 1:
+            return "mixed"
+        return "partial"
+
+    def mention(self, span: tuple[int, int] | None, head: Token | None) -> Mention | None:
+        if span is None:
+            return None
+        found = mention_for(self.doc, span[0], span[1])
+        if found is not None:
+            return found
+        text = self.text[span[0]:span[1]]
+        return Mention(start=span[0], end=span[1], text=text,
+                       actor=Actor(name=text, kind=self.guess_kind(span)), how="quotes: span of the speaker")
+
+    def guess_kind(self, span: tuple[int, int]) -> str:
+        chars = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        labels = {ent.label_ for ent in chars.ents} if chars is not None else set()
+        if "PERSON" in labels:
+            return "person"
+        if "GPE" in labels and chars is not None and len(chars) <= 2:
+            return "country"
+        if labels & {"ORG", "NORP", "GPE"}:
+            return "organization"
+        return "person"
+
+    def to_quote(self, attribution: Attribution) -> Quote | None:
+        span = attribution.content_span()
+        if span is None:
+            return None
+        start, end = span
+        kind = self.kind_of(start, end)
+        if kind == "direct":
+            inside = [m for m in self.marks if m.outer_start < end and start < m.outer_end]
+            if inside:
+                start, end = min(m.start for m in inside), max(m.end for m in inside)
+        else:
+            # a quotation mark left at an edge of the content whose partner lies outside it
+            if self.text[start] in ALL_MARKS and not any(m.outer_start == start for m in self.marks):
+                start += 1
+            if self.text[end - 1] in ALL_MARKS and not any(m.outer_end == end for m in self.marks):
+                end -= 1
+            if end <= start:
+                return None
+        text = self.text[start:end]
+        speaker = self.mention(attribution.speaker, attribution.speaker_head)
+        via = [m for m in (self.mention(a.speaker, a.speaker_head) for a in attribution.via) if m is not None]
+        cue = TextSpan(attribution.cue[0], attribution.cue[1], self.text[slice(*attribution.cue)]) \
+            if attribution.cue else None
+        confidence = attribution.confidence if speaker is not None else min(attribution.confidence, 0.3)
+        return Quote(id="", start=start, end=end, text=text, kind=kind, cue=cue, speaker=speaker,
+                     addressee=self.mention(attribution.addressee, None), via=via,
+                     confidence=confidence, explanation=attribution.rule)
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """The quotes of a parsed Doc, in text order (never raises on odd quotation marks)."""
+    return QuoteFinder(doc).find()
+
+
+__all__ = ["find_quotes", "reporting_verbs", "QuoteFinder", "Span"]
