@@ -40,6 +40,11 @@ class Errors:
     T302 = ("T302 PostgreSQL support needs psycopg: `pip install 'psycopg[binary]'` "
             "(or `pip install 'tidings[postgres]'`).")
     T303 = "T303 the store {target!r} does not exist yet. Run `tidings process PATH --db {target}` first."
+    # events (T7xx)
+    T701 = ("T701 the events classifier needs wordllama: `pip install wordllama` (or `pip install 'tidings[ml]'`); "
+            "patterns still work without it.")
+    T702 = ("T702 cannot read the events classifier weights {path}; rebuild them with "
+            "`python tools/train_event_classifier.py`.")
     # usage (T4xx)
     T401 = "T401 unknown format {value!r}; choose one of {choices}."
     T402 = "T402 {detail}"

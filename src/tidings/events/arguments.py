@@ -1,0 +1,123 @@
+"""Who did it and to whom: source and target tokens from the dependency parse, resolved to mentions.
+
+The parse gives head tokens (the subject, the object, a preposition's object, a possessor); the actors
+stage's `mention_for` turns the stretch of text behind each into a resolved `Mention` (pronouns, "his
+Chinese counterpart" and appositions included).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..actors.lookup import mention_for
+from ..document import Mention
+
+# Verbs whose object is the one who is to act in their infinitive ("asked Wang Yi to mediate").
+OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "order", "press", "encourage", "tell", "call", "persuade",
+                            "force", "allow", "help", "implore", "request", "beg", "instruct", "appeal",
+                            "pressure", "push", "warn", "advise", "direct", "authorize", "compel"})
+# Prepositions whose object can be the target of an event.
+TARGET_PREPS = frozenset({"against", "with", "to", "on", "into", "at", "toward", "towards", "upon", "from",
+                          "for", "over", "of", "between", "among", "across", "inside"})
+NOUN_TARGET_PREPS = frozenset({"against", "with", "to", "on", "into", "at", "toward", "towards", "upon", "for",
+                               "of", "over", "from"})
+RELATIVE = frozenset({"who", "which", "that", "whom"})
+
+
+def _end(token: Token) -> int:
+    return token.idx + len(token.text)
+
+
+def mention_of(doc: Doc, token: Token) -> Mention | None:
+    """The resolved mention behind the noun phrase headed by `token`, or None.
+
+    First the phrase without what follows on the right except appositions and names ("the Chinese
+    foreign minister, Wang Yi"); then, failing that, the whole subtree ("leaders of Russia").
+    """
+    start = token.left_edge.idx
+    end = _end(token)
+    for child in token.rights:
+        if child.dep_ in ("appos", "flat", "compound", "nummod", "npadvmod"):
+            end = max(end, _end(child.right_edge))
+    mention = mention_for(doc, start, end)
+    if mention is None and token.pos_ == "NOUN":
+        # "the leaders of Russia", "the government of Ukraine"
+        for pobj in prep_objects(token, frozenset({"of"})):
+            if pobj.pos_ in ("PROPN", "NOUN"):
+                return mention_for(doc, pobj.left_edge.idx, _end(pobj))
+    return mention
+
+
+def with_conjuncts(token: Token) -> list[Token]:
+    """`token` and the words coordinated with it ("Russia and Ukraine")."""
+    return [token, *[t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]]
+
+
+def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[Token], bool]:
+    """(agent, patients, passive) of a verb; the agent is inherited through control, coordination and
+    relative clauses where the verb has no subject of its own."""
+    agent: Token | None = None
+    patients: list[Token] = []
+    passive = False
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj") and agent is None:
+            agent = child
+        elif child.dep_ in ("nsubjpass", "csubjpass"):
+            passive = True
+            patients.append(child)
+        elif child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    agent = pobj
+        elif child.dep_ in ("dobj", "dative") and not passive:
+            patients.append(child)
+    if agent is not None and agent.lower_ in RELATIVE and verb.dep_ == "relcl":
+        agent = verb.head
+    if agent is None and not passive and depth < 4:
+        head = verb.head
+        if verb.dep_ == "xcomp" and head is not verb:
+            h_agent, h_patients, _ = clause_arguments(head, depth + 1)
+            if head.lemma_.lower() in OBJECT_CONTROL and h_patients:
+                agent = h_patients[0]
+            elif head.lemma_.lower() in OBJECT_CONTROL and head.lemma_.lower() in ("appeal", "call"):
+                for prep in head.children:
+                    if prep.dep_ == "prep" and prep.lower_ in ("to", "on", "upon"):
+                        agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            else:
+                agent = h_agent
+        elif verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head is not verb:
+            agent = clause_arguments(head, depth + 1)[0]
+        elif verb.dep_ == "relcl":
+            agent = head
+        elif verb.dep_ == "acl" and head.head is not head:
+            agent = clause_arguments(head.head, depth + 1)[0] if head.head.pos_ in ("VERB", "AUX") else None
+    return agent, patients, passive
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the prepositions in `preps` attached to `token` ("levied against Russia")."""
+    out = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+    return out
+
+
+def noun_sources(noun: Token) -> tuple[list[Token], bool]:
+    """Source tokens of a nominal event: possessor, adjective or name modifier, "by X";
+    (tokens, joint) with joint true for "talks between A and B"."""
+    out: list[Token] = []
+    for child in noun.children:
+        if child.dep_ == "poss":
+            out.append(child)
+        elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and (child.ent_type_ in (
+                "NORP", "GPE", "ORG", "PERSON") or child.pos_ == "PROPN"):
+            out.append(child)
+    for pobj in prep_objects(noun, frozenset({"by"})):
+        out.append(pobj)
+    if out:
+        return out, False
+    between = prep_objects(noun, frozenset({"between", "among"}))
+    if between:
+        return with_conjuncts(between[0]), True
+    return [], False

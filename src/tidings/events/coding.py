@@ -1,0 +1,243 @@
+"""Coding events with patterns: triggers from the dictionary, arguments from the parse.
+
+For each sentence (boilerplate skipped): every verb or noun whose lemma is in the trigger dictionary
+(with its cue word where the row asks for one) is a candidate. Verb candidates take their source and
+target from the clause (active or passive, inherited through control and coordination); noun candidates
+("the Russian invasion", "talks between Russia and Ukraine") from their own modifiers, or from the verb
+they are the object of ("expressed disapproval"). A candidate inside the complement of a request,
+threat, refusal or agreement is coded as requested / hypothetical / negated, or folded into the
+agreement. Joint subjects ("Russia and Ukraine agreed") give one event per actor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..document import Mention
+from .arguments import (
+    NOUN_TARGET_PREPS,
+    TARGET_PREPS,
+    clause_arguments,
+    mention_of,
+    noun_sources,
+    prep_objects,
+    with_conjuncts,
+)
+from .modality import modality, negated
+from .tables import Trigger, triggers
+
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Cooperation reported in the future is an agreement (PLOVER: AGREE), with these CAMEO codes.
+FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+# A request's CAMEO code by what is requested (CAMEO 02x, "appeal for ...").
+REQUEST_FOR = {"CONSULT": "026", "AID": "023", "RETREAT": "0256", "CONCEDE": "025", "COOPERATE": "021",
+               "SUPPORT": "022", "AGREE": "026"}
+LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "nsubj"})
+PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger found in a sentence, and what the parse says about it."""
+
+    token: Token
+    entry: Trigger
+    cue: Token | None = None
+    sources: list[Mention] = field(default_factory=list)
+    targets: list[Mention] = field(default_factory=list)
+    joint: bool = False
+    source_how: str = ""
+    type: str = ""
+    cameo: str = ""
+    mode: str | None = None
+    modality: str = "asserted"
+    modality_word: str = ""
+    negated: bool = False
+    negation_word: str = ""
+    notes: list[str] = field(default_factory=list)
+    absorbed: bool = False
+
+
+def _pos(token: Token) -> str | None:
+    if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
+        return "VERB"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "NOUN"
+    return None
+
+
+def _cue_words(token: Token) -> list[Token]:
+    words = []
+    for child in token.children:
+        words.append(child)
+        if child.dep_ in ("prep", "agent"):
+            words.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "xcomp":
+            words.extend(c for c in child.children if c.dep_ == "dobj")
+    return words
+
+
+def find_candidates(sentence: Span) -> list[Candidate]:
+    table = triggers()
+    out = []
+    for token in sentence:
+        pos = _pos(token)
+        if pos is None:
+            continue
+        rows = table.get((token.lemma_.lower(), pos))
+        if not rows and pos == "NOUN":
+            rows = table.get((token.lower_, pos))
+        if not rows:
+            continue
+        for row in rows:
+            if row.cues:
+                cue = next((w for w in _cue_words(token) if w.lemma_.lower() in row.cues or w.lower_ in row.cues),
+                           None)
+                if cue is None:
+                    continue
+                out.append(Candidate(token, row, cue))
+            else:
+                out.append(Candidate(token, row))
+            break
+    return [c for c in out if c.entry.type != "NONE"]
+
+
+def _different(mention: Mention, others: list[Mention]) -> bool:
+    return all(mention.actor.name != o.actor.name and not (mention.start < o.end and o.start < mention.end)
+               for o in others)
+
+
+def _pick_targets(doc: Doc, tokens: list[Token], sources: list[Mention]) -> list[Mention]:
+    """The first candidate object that is an actor other than the source; a foreign one first."""
+    resolved = []
+    for token in tokens:
+        group = [mention_of(doc, t) for t in with_conjuncts(token)]
+        group = [m for m in group if m is not None and _different(m, sources)]
+        if group:
+            resolved.append(group)
+    countries = {s.actor.country for s in sources if s.actor.country}
+    for group in resolved:
+        if not countries or any(m.actor.country not in countries for m in group):
+            return group
+    return resolved[0] if resolved else []
+
+
+def _verb_arguments(doc: Doc, cand: Candidate) -> None:
+    token = cand.token
+    agent, patients, passive = clause_arguments(token)
+    if agent is not None:
+        agents = with_conjuncts(agent)
+        cand.sources = [m for m in (mention_of(doc, a) for a in agents) if m is not None]
+        cand.joint = len(cand.sources) > 1
+        cand.source_how = "passive agent" if passive else "subject"
+    objects = [p for p in patients if p is not cand.cue or cand.entry.type not in ("SANCTION", "ACCUSE", "AID",
+                                                                                      "MOBILIZE")]
+    objects += prep_objects(token, TARGET_PREPS)
+    if cand.cue is not None and cand.cue.pos_ == "NOUN":
+        objects += prep_objects(cand.cue, NOUN_TARGET_PREPS)
+    for child in token.children:
+        if child.dep_ in ("prt", "xcomp"):
+            objects += prep_objects(child, TARGET_PREPS)
+    cand.targets = _pick_targets(doc, objects, cand.sources)
+
+
+def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
+    noun = cand.token
+    tokens, joint = noun_sources(noun)
+    if tokens:
+        cand.sources = [m for m in (mention_of(doc, t) for t in tokens) if m is not None]
+        cand.joint = joint and len(cand.sources) > 1
+        cand.source_how = "between" if joint else "modifier"
+    head = noun.head
+    if not cand.sources and noun.dep_ in LIGHT_NOUN_DEPS and _pos(head) == "VERB" and head.i not in verb_triggers:
+        agent = clause_arguments(head)[0]
+        if agent is not None:
+            cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
+            cand.joint = len(cand.sources) > 1
+            cand.source_how = f"subject of '{head.text}'"
+            cand.notes.append(f"'{head.text} ... {noun.text}'")
+    objects = prep_objects(noun, NOUN_TARGET_PREPS)
+    if cand.source_how.startswith("subject of"):
+        objects += prep_objects(head, TARGET_PREPS)
+    cand.targets = _pick_targets(doc, objects, cand.sources)
+
+
+DECISIVE = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
+
+
+def _governor(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | None:
+    """The trigger whose complement holds this one ("asked Wang Yi to help mediate"): the nearest
+    request, threat, refusal or agreement above it, else the nearest trigger of the same type."""
+    token = cand.token
+    nearest: Candidate | None = None
+    for _ in range(5):
+        link = token.dep_
+        if token.head is token:
+            break
+        infinitive = link == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        # "appealed to him to take advantage ... and urge Putin": a coordinated complement
+        shared = link == "conj" and token.head.dep_ in ("xcomp", "ccomp")
+        if not (link in ("xcomp", "ccomp", "pobj", "pcomp", "dobj", "prep") or infinitive or shared):
+            break
+        token = token.head
+        found = by_token.get(token.i)
+        if found is not None and found is not cand:
+            if found.type in DECISIVE:
+                return found
+            nearest = nearest or found
+    return nearest
+
+
+def code_sentence(doc: Doc, sentence: Span) -> list[Candidate]:
+    """All pattern events of one sentence, with arguments, negation and modality decided."""
+    candidates = find_candidates(sentence)
+    if not candidates:
+        return []
+    by_token = {c.token.i: c for c in candidates}
+    cue_tokens = {c.cue.i for c in candidates if c.cue is not None}
+    verb_triggers = {c.token.i for c in candidates if c.entry.pos == "VERB"}
+    for cand in candidates:
+        cand.type, cand.cameo, cand.mode = cand.entry.type, cand.entry.cameo, cand.entry.mode
+        if cand.entry.pos == "NOUN" and cand.token.i in cue_tokens:
+            cand.absorbed = True  # "imposed sanctions": the verb's event
+            continue
+        if cand.entry.pos == "VERB":
+            _verb_arguments(doc, cand)
+        else:
+            _noun_arguments(doc, cand, verb_triggers)
+        cand.negated, cand.negation_word = negated(cand.token)
+        cand.modality, cand.modality_word = modality(cand.token)
+    for cand in candidates:
+        if cand.absorbed:
+            continue
+        governor = _governor(cand, by_token)
+        if governor is None or governor.absorbed:
+            continue
+        if governor.type == "AGREE":
+            cand.absorbed = True
+            governor.notes.append(f"to '{cand.token.text}'")
+        elif governor.type == "REQUEST":
+            cand.modality, cand.modality_word = "requested", governor.token.text
+            code = "028" if cand.token.lemma_ in ("mediate", "mediation") else REQUEST_FOR.get(cand.type)
+            if code and governor.cameo in ("020", "100"):
+                governor.cameo = code if governor.cameo == "020" else "10" + code[2:]
+                governor.notes.append(f"for '{cand.token.text}'")
+        elif governor.type == "THREATEN":
+            cand.modality, cand.modality_word = "hypothetical", governor.token.text
+        elif governor.type == "REJECT":
+            cand.negated, cand.negation_word = True, governor.token.text
+        elif governor.type == cand.type and cand.entry.pos == "NOUN":
+            cand.absorbed = True
+    for cand in candidates:
+        if cand.absorbed:
+            continue
+        if cand.type == "CONSULT" and any(t.lemma_.lower() in PHONE_WORDS and t.i != cand.token.i
+                                          for t in cand.token.subtree) and cand.cameo != "041":
+            cand.cameo, cand.mode = "041", "phone"
+            cand.notes.append("by phone")
+        if cand.modality == "intended" and cand.type in FUTURE_AGREE:
+            cand.notes.append(f"future {cand.type} coded AGREE")
+            cand.type, cand.cameo, cand.mode = "AGREE", FUTURE_AGREE[cand.type], None
+    return [c for c in candidates if not c.absorbed]

