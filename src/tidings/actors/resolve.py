@@ -1,0 +1,693 @@
+"""Finding actor mentions in a parsed Doc and resolving them the way a careful reader does.
+
+Four kinds of spans become mentions, in this order (a later kind never overlaps an earlier one):
+
+1. names from the gazetteer (states, their adjectives, capitals and seats used for governments,
+   regions, international organisations, media, armed groups), matched by a PhraseMatcher;
+2. people: the recogniser's PERSON spans (and single-word spans it mislabels when they are a known
+   person's name), with the title or possessive before them ("Russian president Vladimir Putin",
+   "Ukraine's Dmytro Kuleba");
+3. role phrases: noun phrases headed by a role word ("the Chinese foreign ministry", "Russian forces",
+   "Ukraine's top diplomat", "his Chinese counterpart", "the army", "the country");
+4. pronouns ("it", "its", "they", "their", "he", "his", "she", "her").
+
+Then, in text order, each role phrase and pronoun is resolved against what came before (and the
+dictionaries' dated roles): apposition, same country and role, the possessor's counterpart, the
+nearest compatible subject. Every mention carries the reason in `how`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..clean.boilerplate import in_spans
+from ..document import Actor, Mention
+from .gazetteer import Dictionaries, Entry, Person, normalise, role_class
+from .roles import COUNTRY_NOUNS, INSTITUTIONS, is_person_noun, is_plural, role_kind, sector_for
+
+FUNCTION_WORDS = {"the", "of", "and", "for", "de", "la", "al", "el", "du", "des", "on", "in", "to", "&", "-",
+                  "'s", "’s", "'", "."}
+LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "outside", "across", "around", "toward", "towards",
+                  "via", "through", "inside", "within", "between", "visit", "over", "out"}
+NP_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod", "predet", "punct", "dep",
+           "advmod", "npadvmod"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+PRONOUNS = {
+    "it": "it", "its": "it", "they": "they", "their": "they", "them": "they", "he": "he", "his": "he",
+    "him": "he", "she": "he", "her": "he",
+}
+# "when it comes to", "it is said that": "it" that refers to nothing.
+EXPLETIVE_AFTER = {"came", "comes", "come", "coming", "is", "was", "seems", "seemed", "appears", "appeared",
+                   "remains", "remained", "'s", "’s", "has", "had", "would", "will", "may", "might", "could",
+                   "takes", "took", "means", "meant", "matters", "mattered"}
+WINDOW_SENTENCES = 4
+
+
+@dataclass(eq=False)
+class Cand:
+    """A mention being built: a token span, its actor and why."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    actor: Actor | None
+    how: str
+    kind: str  # name | person | role | pronoun
+    head: Token
+    title: str = ""  # role words ("foreign minister") for people and role phrases
+    antecedent: Cand | None = None
+    partner: Cand | None = None  # apposition partner
+    possessor: Token | None = None  # "his" in "his Chinese counterpart"
+    role_word: str = ""
+    country_known: bool = False
+    details: dict = field(default_factory=dict)
+
+    @property
+    def is_subject(self) -> bool:
+        return self.head.dep_ in SUBJECT_DEPS
+
+
+class Resolver:
+    """Compiled dictionaries for one vocabulary; `__call__(doc)` gives the doc's mentions."""
+
+    def __init__(self, vocab, dictionaries: Dictionaries) -> None:
+        self.dictionaries = dictionaries
+        self.matcher = PhraseMatcher(vocab, attr="LOWER")
+        self.by_key: dict[str, Entry] = {}
+        patterns: list[Doc] = []
+        for entry in dictionaries.entries:
+            words = entry.pattern.split(" ")
+            key = " ".join(w.lower() for w in words)
+            if key not in self.by_key:
+                patterns.append(Doc(vocab, words=words))
+            self.by_key[key] = entry  # later entries (user dictionaries) override
+        self.matcher.add("ACTOR", patterns)
+        self.country_names = {e.actor.country: e.actor.name for e in dictionaries.entries
+                              if e.actor.kind == "country" and e.actor.sector is None and e.actor.country}
+
+    # -- finding ------------------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> list[Mention]:
+        date = doc._.tidings_published
+        boiler = sorted(doc._.tidings_boilerplate or [])
+        skip = [False] * len(doc)
+        if boiler:
+            for token in doc:
+                skip[token.i] = in_spans(token.idx, token.idx + len(token), boiler)
+        taken = [None] * len(doc)  # token index -> Cand covering it
+        cands: list[Cand] = []
+
+        def free(start: int, end: int) -> bool:
+            return all(taken[i] is None and not skip[i] for i in range(start, end))
+
+        def take(cand: Cand) -> None:
+            for i in range(cand.start, cand.end):
+                taken[i] = cand
+            cands.append(cand)
+
+        for cand in self._gazetteer(doc, date):
+            if free(cand.start, cand.end):
+                take(cand)
+        for cand in self._people(doc, date, taken):
+            if all(not skip[i] for i in range(cand.start, cand.end)):
+                for i in range(cand.start, cand.end):  # titles swallow the names inside them
+                    inner = taken[i]
+                    if inner is not None and inner in cands:
+                        cands.remove(inner)
+                        for j in range(inner.start, inner.end):
+                            taken[j] = None
+                take(cand)
+        for cand in self._roles(doc, taken, skip):
+            for i in range(cand.start, cand.end):
+                inner = taken[i]
+                if inner is not None and inner in cands:
+                    cand.details.setdefault("inside", []).append(inner)
+                    cands.remove(inner)
+                    for j in range(inner.start, inner.end):
+                        taken[j] = None
+            take(cand)
+        for token in doc:
+            if token.lower_ in PRONOUNS and taken[token.i] is None and not skip[token.i]:
+                take(Cand(token.i, token.i + 1, None, "", "pronoun", token))
+        cands.sort(key=lambda c: c.start)
+        self._resolve(doc, cands, date)
+        return self._mentions(doc, cands)
+
+    def _gazetteer(self, doc: Doc, date: str | None) -> list[Cand]:
+        spans = []
+        for _match_id, start, end in self.matcher(doc):
+            entry = self.by_key.get(_key(doc[start:end]))
+            if entry is None or not _case_ok(entry.pattern, doc[start:end]):
+                continue
+            spans.append((start, end, entry))
+        spans.sort(key=lambda s: (-(s[1] - s[0]), s[0]))
+        used: set[int] = set()
+        out = []
+        for start, end, entry in spans:
+            if any(i in used for i in range(start, end)):
+                continue
+            span = doc[start:end]
+            if entry.actor.sector == "GOV" and entry.actor.kind == "country" and _locative(span):
+                continue  # "in Kyiv": a place, not the government
+            used.update(range(start, end))
+            out.append(Cand(start, end, entry.actor, f"gazetteer: {entry.source}", "name", span.root))
+        return out
+
+    def _people(self, doc: Doc, date: str | None, taken: list) -> list[Cand]:
+        out: list[Cand] = []
+        earlier: list[tuple[str, Actor]] = []
+        for ent in doc.ents:
+            start, end = ent.start, ent.end
+            while end > start and doc[end - 1].lower_ in ("'s", "’s", "'", "’"):
+                end -= 1
+            while start < end and (doc[start].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr") or doc[start].is_space):
+                start += 1
+            if start >= end:
+                continue
+            text = doc[start:end].text
+            if ent.label_ != "PERSON":
+                if end - start != 1 or any(taken[i] is not None for i in range(start, end)):
+                    continue
+                # A surname the recogniser took for an organisation or a place ("Kuleba" as ORG).
+                if not any(_surname_of(name) == text for name, _a in earlier) and not any(
+                        p.curated for p in self.dictionaries.people_named(text)):
+                    continue
+            elif any(taken[i] is not None and taken[i].actor.kind != "country" for i in range(start, end)):
+                continue  # a gazetteer organisation the recogniser called a person
+            elif any(taken[i] is not None for i in range(start, end)) and not self.dictionaries.people_named(text):
+                continue
+            actor, how = self._person(text, date, earlier)
+            head = doc[start:end].root
+            cand = Cand(start, end, actor, how, "person", head)
+            earlier.append((actor.name, actor))
+            self._title(doc, cand, date)
+            out.append(cand)
+        return out
+
+    def _person(self, text: str, date: str | None, earlier: list[tuple[str, Actor]]) -> tuple[Actor, str]:
+        key = normalise(text)
+        for name, actor in reversed(earlier):
+            if normalise(name) == key:
+                return actor, f"same name as earlier '{name}'"
+        if " " not in key:
+            for name, actor in reversed(earlier):
+                if normalise(_surname_of(name)) == key:
+                    return actor, f"surname '{text}' -> {name} (earlier in the article)"
+        person = self.dictionaries.person_on(text, date)
+        if person is not None:
+            actor = person.actor_on(date)
+            when = f" on {date}" if date else ""
+            role = f" ({actor.role})" if actor.role else ""
+            return actor, f"people table: {person.name}{role} {actor.code or ''}{when}".rstrip()
+        return Actor(name=text, kind="person"), "named-entity recogniser: PERSON"
+
+    def _title(self, doc: Doc, cand: Cand, date: str | None) -> None:
+        """Swallow the title or possessive before a name: 'Russian president Vladimir Putin'."""
+        subtree = {t.i for t in cand.head.subtree}
+        start = cand.start
+        i = start - 1
+        while i >= 0:
+            token = doc[i]
+            if token.is_space:
+                i -= 1
+                continue
+            if i in subtree and token.dep_ in ("compound", "amod", "poss", "case", "nmod", "det", "npadvmod") \
+                    and token.pos_ not in ("VERB", "AUX", "ADP"):
+                start = i
+                i -= 1
+                continue
+            break
+        # never start on "the"/"a" alone, and stop at a title that is a person name itself
+        while start < cand.start and (doc[start].is_space or doc[start].dep_ == "punct"):
+            start += 1
+        if start == cand.start:
+            return
+        title_tokens = [t for t in doc[start:cand.start] if not t.is_space]
+        country, country_how = self._country_in(doc, start, cand.start)
+        words = [t for t in title_tokens if t.dep_ not in ("det", "poss", "case") and not self._is_place(t)]
+        title = " ".join(t.lower_ for t in words)
+        sector = None
+        for n in range(len(words), 0, -1):
+            phrase = " ".join([t.lower_ for t in words[-n:-1]] + [words[-1].lemma_.lower()])
+            sector = sector_for(phrase, self.dictionaries.agents)
+            if sector is None:
+                phrase = " ".join(t.lower_ for t in words[-n:])
+                sector = sector_for(phrase, self.dictionaries.agents)
+            if sector:
+                break
+        if not title and not country:
+            return
+        actor = cand.actor
+        why = []
+        if actor.country is None and country:
+            actor = Actor(name=actor.name, kind="person", country=country, sector=actor.sector or sector or None,
+                          code=None, role=title or None)
+            why.append(f"country from '{country_how}'")
+        elif actor.sector is None and sector and (country is None or country == actor.country):
+            actor = Actor(name=actor.name, kind="person", country=actor.country, sector=sector, role=title or None)
+            why.append(f"sector {sector} from '{title}'")
+        elif actor.role is None and title:
+            actor = Actor(name=actor.name, kind="person", country=actor.country, sector=actor.sector,
+                          code=actor.code, role=title)
+        cand.actor = actor
+        cand.title = title
+        cand.start = start
+        label = doc[start:cand.start].text.strip() if False else " ".join(t.text for t in title_tokens)
+        cand.how = f"title '{label}' + {cand.how}" + (f"; {', '.join(why)}" if why else "")
+
+    def _is_place(self, token: Token) -> bool:
+        return False
+
+    def _country_in(self, doc: Doc, start: int, end: int) -> tuple[str | None, str]:
+        """A state named inside tokens start..end (a demonym, a name, a possessive)."""
+        for _match_id, s, e in self.matcher(doc[start:end]):  # offsets are the doc's
+            entry = self.by_key.get(_key(doc[s:e]))
+            if entry is not None and entry.actor.country and _case_ok(entry.pattern, doc[s:e]):
+                return entry.actor.country, doc[s:e].text
+        return None, ""
+
+    def _roles(self, doc: Doc, taken: list, skip: list) -> list[Cand]:
+        out: list[Cand] = []
+        agents = self.dictionaries.agents
+        max_words = min(self.dictionaries.max_agent_words, 4)
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") or skip[token.i] or taken[token.i] is not None:
+                continue
+            lemma = token.lemma_.lower()
+            if token.dep_ == "compound" and token.head.i > token.i:
+                continue  # "police station", "Foreign Minister spokesperson": the head decides
+            # the longest role phrase ending on this token ("foreign minister" before "minister")
+            sector = None
+            phrase = ""
+            for n in range(min(max_words, token.i + 1), 0, -1):
+                words = [t.lower_ for t in doc[token.i - n + 1:token.i] if not t.is_space]
+                if len(words) != n - 1:
+                    continue
+                for last in (lemma, token.lower_):
+                    candidate = " ".join(words + [last])
+                    found = sector_for(candidate, agents)
+                    if found is not None:
+                        sector, phrase = found, candidate
+                        break
+                if sector is not None:
+                    break
+            if sector is None:
+                continue
+            if not (is_person_noun(token) or lemma in INSTITUTIONS or lemma in COUNTRY_NOUNS
+                    or token.lower_ in INSTITUTIONS or " " in phrase or _agent_noun(token)):
+                continue  # "settlement", "proposal": in the dictionaries, but no actor in news prose
+            start = self._np_start(doc, token)
+            if any(taken[i] is not None and taken[i].kind == "person" for i in range(start, token.i + 1)):
+                continue
+            end = token.i + 1
+            # "the foreign minister of China"
+            for child in token.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs and taken[objs[0].i] is not None and taken[objs[0].i].actor.kind in (
+                            "country", "organization"):
+                        end = max(end, taken[objs[0].i].end)
+            possessor = None
+            for t in doc[start:token.i]:
+                if t.dep_ == "poss" and t.lower_ in PRONOUNS:
+                    possessor = t
+            cand = Cand(start, end, None, "", "role", token, title=phrase, possessor=possessor,
+                        role_word=lemma)
+            cand.details["sector"] = sector
+            out.append(cand)
+        return out
+
+    def _np_start(self, doc: Doc, head: Token) -> int:
+        """The first token of the noun phrase `head` heads, looking left only ('Ukraine's top diplomat')."""
+        subtree = {t.i for t in head.subtree}
+        start = head.i
+        i = head.i - 1
+        while i >= 0:
+            token = doc[i]
+            if token.is_space:
+                i -= 1
+                continue
+            if i in subtree and (token.dep_ in NP_DEPS or token.dep_ == "case") and token.pos_ not in (
+                    "VERB", "AUX", "ADP", "CCONJ", "SCONJ") and not (token.pos_ == "PUNCT" and token.text != "-"):
+                start = i
+                i -= 1
+                continue
+            break
+        return start
+
+    # -- resolving ----------------------------------------------------------------------------------
+    def _resolve(self, doc: Doc, cands: list[Cand], date: str | None) -> None:
+        # appositions: a role phrase next to a person, with only a comma between
+        for a, b in zip(cands, cands[1:]):
+            between = doc[a.end:b.start]
+            if all(t.is_space or t.text in (",", "—", "–", "-") for t in between) and any(t.text == "," for t in between):
+                if a.kind == "role" and b.kind == "person":
+                    a.partner = b
+                elif a.kind == "person" and b.kind == "role":
+                    b.partner = a
+        done: list[Cand] = []
+        for cand in cands:
+            if cand.kind == "role":
+                self._resolve_role(doc, cand, done, cands, date)
+            elif cand.kind == "pronoun":
+                self._resolve_pronoun(doc, cand, done)
+            if cand.kind == "person" and cand.partner is not None and cand.actor.country is None:
+                pass
+            if cand.actor is not None:
+                done.append(cand)
+        # people whose country only an apposition gave ("X, the Chinese foreign minister")
+        for cand in cands:
+            if cand.kind == "person" and cand.actor is not None and cand.actor.country is None:
+                partner = next((c for c in cands if c.partner is cand and c.actor is not None), None)
+                if partner is not None and partner.actor.country:
+                    cand.actor = Actor(name=cand.actor.name, kind="person", country=partner.actor.country,
+                                       sector=partner.actor.sector, role=partner.title or None)
+                    cand.how += f"; apposition with '{doc[partner.start:partner.end].text.strip()}'"
+
+    def _resolve_role(self, doc: Doc, cand: Cand, done: list[Cand], cands: list[Cand], date: str | None) -> None:
+        head = cand.head
+        sector = cand.details.get("sector") or None
+        text = doc[cand.start:cand.end].text.strip()
+        inside = cand.details.get("inside", [])
+        country, org = None, None
+        for inner in inside:
+            if inner.actor is not None and inner.actor.kind in ("country", "region") and country is None:
+                country = inner.actor.country
+                cand.details["country_from"] = doc[inner.start:inner.end].text
+                if inner.actor.kind == "region":
+                    org = inner.actor
+            elif inner.actor is not None and inner.actor.kind in ("organization", "group") and org is None:
+                org = inner.actor
+            elif inner.actor is not None and inner.actor.kind == "person" and country is None:
+                country = inner.actor.country
+                cand.details["country_from"] = inner.actor.name
+        possessor = None
+        if cand.possessor is not None:
+            possessor = self._antecedent(doc, cand.possessor, done, want=PRONOUNS[cand.possessor.lower_])
+            if possessor is not None and country is None and cand.role_word != "counterpart":
+                country = possessor.actor.country
+                cand.details["country_from"] = f"{cand.possessor.text} -> {possessor.actor.name}"
+        kind = role_kind(head)
+        person_like = kind == "person"
+        # 1. apposition
+        if cand.partner is not None and cand.partner.actor is not None:
+            partner = cand.partner
+            cand.actor = partner.actor
+            cand.antecedent = partner if partner.start < cand.start else None
+            cand.how = f"apposition with '{doc[partner.start:partner.end].text.strip()}'"
+            if partner.actor.country is None and country:
+                partner.actor = Actor(name=partner.actor.name, kind="person", country=country,
+                                      sector=sector or partner.actor.sector, role=cand.title or None)
+                cand.actor = partner.actor
+            return
+        # 2. the country itself: "the country", "the nation"
+        if cand.role_word in COUNTRY_NOUNS:
+            if country:
+                cand.actor = Actor(name=self.country_names.get(country, country), kind="country", country=country,
+                                   code=country)
+                cand.how = f"'{text}' names {cand.actor.name}"
+                return
+            if not any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in head.lefts) or is_plural(head):
+                return
+            ante = self._salient(done, cand, kinds=("country",))
+            if ante is not None:
+                cand.actor, cand.antecedent = ante.actor, ante
+                cand.how = f"nominal '{text}' -> nearest salient country {ante.actor.name}"
+            return
+        # 3. counterpart: the possessor's role in another country
+        if cand.role_word == "counterpart":
+            if possessor is None or possessor.actor is None:
+                return
+            want_class = role_class(possessor.actor.role or possessor.title or "")
+            found = self._person_with(doc, cands, done, cand, country, want_class, possessor.actor.sector, date,
+                                      exclude=possessor.actor)
+            if found is not None:
+                cand.actor, cand.antecedent, why = found
+                cand.how = (f"'{text}': {cand.possessor.text} -> {possessor.actor.name}; same role "
+                            f"({want_class or possessor.actor.sector}) in {country or 'another country'} -> "
+                            f"{cand.actor.name} {why}")
+            elif country:
+                cand.actor = Actor(name=self.country_names.get(country, country), kind="person", country=country,
+                                   sector=possessor.actor.sector, role=possessor.actor.role)
+                cand.how = f"'{text}': counterpart of {possessor.actor.name} in {country}"
+            return
+        # 4. a person by role: same country and role in the article, else the people table on the date
+        if person_like:
+            want_class = role_class(cand.title)
+            if country and want_class:
+                found = self._person_with(doc, cands, done, cand, country, want_class, sector, date)
+                if found is not None:
+                    cand.actor, cand.antecedent, why = found
+                    cand.how = f"'{text}' = {want_class} of {country} -> {cand.actor.name} {why}"
+                    return
+            if country is None and _definite(head) and not is_plural(head):
+                ante = self._nearest(done, cand, lambda c: c.actor.kind == "person" and (
+                    (want_class and role_class(c.actor.role or c.title or "") == want_class)
+                    or (not want_class and c.actor.sector == sector)))
+                if ante is not None:
+                    cand.actor, cand.antecedent = ante.actor, ante
+                    cand.how = f"nominal '{text}' -> nearest {want_class or sector} {ante.actor.name}"
+                    return
+        # 5. a body or role of a state or organisation
+        if country is None and org is None and _definite(head):
+            ante = self._nearest(done, cand, lambda c: c.actor.sector == sector and c.actor.country is not None
+                                 and c.actor.kind != "person")
+            if ante is not None:
+                country = ante.actor.country
+                cand.antecedent = ante
+                cand.details["country_from"] = f"nearest {sector} '{doc[ante.start:ante.end].text.strip()}'"
+            elif head.lemma_.lower() in INSTITUTIONS:
+                ante = self._salient(done, cand, kinds=("country",))
+                if ante is not None:
+                    country = ante.actor.country
+                    cand.antecedent = ante
+                    cand.details["country_from"] = f"most salient country {ante.actor.name}"
+        if country is None and org is None and not sector:
+            return
+        if org is not None and country is None:
+            name = org.name
+            code = org.code
+        else:
+            name = self.country_names.get(country, country) if country else text
+            code = None
+        actor_kind = kind if country or org else kind
+        cand.actor = Actor(name=name, kind=actor_kind, country=country, sector=sector or None,
+                           code=code if code and not sector else None, role=cand.title if person_like else None)
+        if org is not None and country is None:
+            cand.actor = Actor(name=name, kind=actor_kind, country=None, sector=sector or org.sector,
+                               code=org.code, role=cand.title if person_like else None)
+        source = cand.details.get("country_from")
+        cand.how = f"role '{cand.title}' -> {sector or '?'}" + (f"; country from {source}" if source else "")
+
+    def _person_with(self, doc, cands, done, cand, country, want_class, sector, date, exclude=None):
+        """A person of `country` with role class `want_class` (or `sector`): in the article first
+        (earlier, then later), then the people table on `date`."""
+        def fits(c: Cand) -> bool:
+            a = c.actor
+            if a is None or a.kind != "person" or a.country != country or a == exclude or c.kind != "person":
+                return False
+            if want_class:
+                return role_class(a.role or c.title or "") == want_class
+            return sector is not None and a.sector == sector
+
+        before = [c for c in done if fits(c)]
+        if before:
+            return before[-1].actor, before[-1], "(earlier in the article)"
+        after = [c for c in cands if c.start > cand.start and fits(c)]
+        if after:
+            return after[0].actor, None, "(later in the article)"
+        if want_class and country:
+            hits = {}
+            for person in self.dictionaries.people:
+                if not person.curated:
+                    continue
+                role = person.role_on(date)
+                if role is not None and role.country == country and role_class(role.title) == want_class:
+                    hits[person.name] = person
+            if len(hits) == 1:
+                person = next(iter(hits.values()))
+                return person.actor_on(date), None, f"(people table on {date or 'today'})"
+        return None
+
+    def _nearest(self, done: list[Cand], cand: Cand, ok) -> Cand | None:
+        sent_start = cand.head.sent.start
+        sentences = 0
+        last_sent = None
+        for c in reversed(done):
+            if c.actor is None:
+                continue
+            if c.head.sent.start != last_sent:
+                last_sent = c.head.sent.start
+                sentences += 1
+                if sentences > WINDOW_SENTENCES + 1 and c.head.sent.start != sent_start:
+                    break
+            if ok(c):
+                return c
+        return None
+
+    def _salient(self, done: list[Cand], cand: Cand, kinds: tuple[str, ...]) -> Cand | None:
+        """The most recent subject of those kinds (within a few sentences), else the most recent one."""
+        recent = [c for c in done[-40:] if c.actor is not None and c.actor.kind in kinds]
+        for c in reversed(recent):
+            if c.is_subject and cand.head.i - c.head.i < 400:
+                return c
+        return recent[-1] if recent else None
+
+    def _antecedent(self, doc: Doc, pronoun: Token, done: list[Cand], want: str) -> Cand | None:
+        before = [c for c in done if c.start < pronoun.i and c.actor is not None]
+        if want == "he":
+            people = [c for c in before if c.actor.kind == "person"]
+            if not people:
+                return None
+            same = [c for c in people if c.head.sent.start == pronoun.sent.start]
+            subjects = [c for c in same if c.is_subject]
+            if subjects:
+                return subjects[-1]
+            if same:
+                return same[-1]
+            subjects = [c for c in people if c.is_subject and pronoun.i - c.head.i < 200]
+            return subjects[-1] if subjects else people[-1]
+        kinds = ("country", "organization", "group", "region")
+        if want == "they":
+            # "told nationals ... if they needed": a plural noun in the sentence is the likelier antecedent
+            for t in doc[pronoun.sent.start:pronoun.i]:
+                if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound",):
+                    owner = next((c for c in before if c.start <= t.i < c.end), None)
+                    if owner is None:
+                        return None
+            groups = [c for c in before if c.head.sent.start == pronoun.sent.start and c.actor.kind == "group"]
+            if groups:
+                return groups[-1]
+        candidates = [c for c in before if c.actor.kind in kinds and c.kind != "role" or
+                      c.kind == "role" and c.actor.kind in ("organization", "group", "country")]
+        if not candidates:
+            return None
+        same = [c for c in candidates if c.head.sent.start == pronoun.sent.start]
+        if same:
+            subjects = [c for c in same if c.is_subject]
+            return subjects[-1] if subjects else (same[0] if same[0].head.dep_ != "pobj" else same[-1])
+        subjects = [c for c in candidates if c.is_subject and pronoun.i - c.head.i < 150]
+        return subjects[-1] if subjects else candidates[-1]
+
+    def _resolve_pronoun(self, doc: Doc, cand: Cand, done: list[Cand]) -> None:
+        token = cand.head
+        low = token.lower_
+        want = PRONOUNS[low]
+        if low in ("it", "them", "him", "her") and token.dep_ not in SUBJECT_DEPS and low != "her":
+            return  # objects are most often things ("label it an invasion")
+        if low == "it" and _expletive(token):
+            return
+        if low == "her" and token.dep_ != "poss":
+            return
+        ante = self._antecedent(doc, token, done, want)
+        if ante is None:
+            return
+        cand.actor = ante.actor
+        cand.antecedent = ante
+        what = "person" if want == "he" else ante.actor.kind
+        cand.how = f"pronoun '{token.text}' -> nearest {what} {ante.actor.name}"
+
+    # -- output -------------------------------------------------------------------------------------
+    def _mentions(self, doc: Doc, cands: list[Cand]) -> list[Mention]:
+        kept = [c for c in cands if c.actor is not None]
+        index = {id(c): i for i, c in enumerate(kept)}
+        out = []
+        for c in kept:
+            span = doc[c.start:c.end]
+            start, end = span.start_char, span.end_char
+            text = doc.text[start:end]
+            stripped = text.strip()
+            start += len(text) - len(text.lstrip())
+            end = start + len(stripped)
+            ante = index.get(id(c.antecedent)) if c.antecedent is not None else None
+            actor = c.actor
+            if actor.code is None:
+                actor = Actor(name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
+                              code=_code(actor), role=actor.role)
+            out.append(Mention(start=start, end=end, text=stripped, actor=actor, how=c.how, antecedent=ante))
+        return out
+
+
+def _key(span: Span) -> str:
+    return " ".join(t.lower_ for t in span if not t.is_space)
+
+
+def _code(actor: Actor) -> str | None:
+    if actor.country and actor.sector:
+        return actor.country + actor.sector
+    return actor.country or actor.sector
+
+
+def _case_ok(pattern: str, span: Span) -> bool:
+    """Case decides between a name and a word: 'Chinese' not 'chinese', 'US' not 'us', 'WHO' not 'who'."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = pattern.split(" ")
+    tokens = [t for t in span if not t.is_space]
+    if len(words) != len(tokens):
+        return True
+    for word, token in zip(words, tokens):
+        low = word.lower()
+        if low in FUNCTION_WORDS and len(words) > 1:
+            continue
+        text = token.text
+        if low in STOP_WORDS or (word.isupper() and len(word) <= 3):
+            if text != word and not (word.isupper() and text.isupper()):
+                return False
+            continue
+        if word[:1].isupper() and not (text[:1].isupper() or not text[:1].isalpha()):
+            return False
+    return True
+
+
+def _locative(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+        return True
+    return root.dep_ in ("dobj",) and root.head.lemma_ in ("visit", "leave", "reach", "enter", "attack", "bomb")
+
+
+def _surname_of(name: str) -> str:
+    parts = name.split()
+    return parts[-1] if parts else name
+
+
+def _agent_noun(token: Token) -> bool:
+    """A noun for a person by its ending ('negotiator', 'activist', 'protester')."""
+    lemma = token.lemma_.lower()
+    return len(lemma) > 4 and lemma.endswith(("er", "or", "ist", "ian", "ant")) and lemma not in {
+        "order", "border", "center", "centre", "matter", "number", "power", "water", "letter", "paper", "member",
+        "error", "sector", "factor", "quarter", "chapter", "corner", "partner", "president"}
+
+
+def _definite(head: Token) -> bool:
+    return any(t.dep_ in ("det", "poss") and t.lower_ in ("the", "this", "that", "these", "those") for t in head.lefts)
+
+
+EXPLETIVE_PREDICATES = {
+    "clear", "likely", "unlikely", "possible", "impossible", "necessary", "important", "true", "unclear",
+    "difficult", "easy", "hard", "time", "said", "reported", "believed", "expected", "thought", "known",
+    "understood", "feared", "hoped", "estimated", "worth", "essential", "crucial", "vital", "obvious", "evident",
+    "critical", "unknown", "uncertain", "necessary", "enough", "up", "the case", "rain", "late", "early",
+}
+
+
+def _expletive(token: Token) -> bool:
+    """'when it came to', 'it is clear that', 'it was reported': an 'it' that stands for nothing."""
+    head = token.head
+    if head.lemma_ in ("come", "take", "seem", "appear", "happen", "matter", "mean"):
+        return True
+    if token.dep_ == "nsubjpass":
+        return head.lower_ in EXPLETIVE_PREDICATES
+    if head.lemma_ == "be":
+        preds = [c for c in head.children if c.dep_ in ("acomp", "attr")]
+        return any(p.lower_ in EXPLETIVE_PREDICATES for p in preds) or not preds
+    return False
+
+
+def _agentive_after(token: Token) -> bool:
+    """'it has expressed', 'it will continue': the verb after 'it' has it as an agent."""
+    head = token.head
+    return head.pos_ == "VERB" and head.lemma_ not in ("be", "come", "seem", "appear", "remain", "take", "mean",
+                                                       "matter", "happen", "rain", "say")

@@ -1,0 +1,71 @@
+"""Role words: which nouns name an actor by its role, and with which sector.
+
+The sectors come from the agent dictionaries (ngec/PLOVER_agents.txt, petrarch/Phoenix.agents.txt),
+compiled into data/agents.tsv. A few words are set here because those dictionaries code them for
+another use or lack them; each says why.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# Words the agent dictionaries lack or code otherwise, with the sector they have in news about states.
+ROLE_OVERRIDES = {
+    # PLOVER_agents codes spokespeople as journalists (JRN); in news they speak for whoever they serve,
+    # which the modifiers say ("foreign ministry spokesperson"); alone they most often speak for a government.
+    "spokesperson": "GOV", "spokesman": "GOV", "spokeswoman": "GOV", "spokespeople": "GOV",
+    "force": "MIL", "forces": "MIL", "troops": "MIL", "armed forces": "MIL",  # plural-only in the dictionaries
+    "official": "GOV", "officials": "GOV", "leader": "GOV", "leadership": "GOV", "regime": "GOV",
+    "national": "CVL", "nationals": "CVL", "resident": "CVL", "people": "CVL", "civilian": "CVL",
+    "top diplomat": "GOV", "chief diplomat": "GOV", "foreign office": "GOV", "state department": "GOV",
+    "counterpart": "", "country": "", "nation": "",  # resolved from context
+}
+
+# Role nouns that name one person (singular) or people of that role (plural).
+PERSON_NOUNS = {
+    "minister", "president", "diplomat", "spokesperson", "spokesman", "spokeswoman", "official", "leader",
+    "envoy", "ambassador", "premier", "chancellor", "counterpart", "secretary", "king", "queen", "prince",
+    "emir", "general", "commander", "soldier", "officer", "judge", "lawmaker", "senator", "governor",
+    "mayor", "adviser", "advisor", "aide", "delegate", "representative", "chief", "head", "prosecutor",
+    "rebel", "protester", "protestor", "demonstrator", "militant", "fighter", "insurgent", "citizen",
+    "national", "civilian", "journalist", "reporter", "negotiator", "legislator", "politician", "dictator",
+    "monarch", "cleric", "activist", "student", "worker", "farmer", "resident", "mp", "deputy", "member",
+    "investigator", "inspector", "trooper", "policeman", "policewoman", "colonel", "captain", "admiral",
+    "marshal", "director", "chairman", "chairwoman", "chair", "speaker", "vice", "attorney", "people",
+}
+# Plural nouns that name a body of people acting as one (kind organization, not group).
+INSTITUTION_PLURALS = {"forces", "troops", "authorities", "police", "military"}
+# Words that refer back to a state.
+COUNTRY_NOUNS = {"country", "nation"}
+INSTITUTIONS = {
+    "government", "ministry", "army", "military", "police", "court", "parliament", "congress", "senate",
+    "administration", "cabinet", "authorities", "authority", "regime", "navy", "force", "forces", "troops",
+    "office", "department", "agency", "embassy", "council", "junta", "leadership", "legislature",
+}
+
+
+def sector_for(phrase: str, agents: dict[str, str]) -> str | None:
+    """The sector of a role phrase ('foreign minister'), or None when it is no role word."""
+    if phrase in ROLE_OVERRIDES:
+        return ROLE_OVERRIDES[phrase]
+    return agents.get(phrase)
+
+
+def is_person_noun(token: Token) -> bool:
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
+
+
+def is_plural(token: Token) -> bool:
+    return token.tag_ in ("NNS", "NNPS") or token.lower_ in ("troops", "forces", "authorities", "people",
+                                                            "police")
+
+
+def role_kind(head: Token) -> str:
+    """person, organization or group for a role noun phrase with this head."""
+    low = head.lower_
+    if low in INSTITUTION_PLURALS or head.lemma_.lower() in INSTITUTIONS and not is_person_noun(head):
+        return "organization"
+    if is_person_noun(head):
+        return "group" if is_plural(head) else "person"
+    return "organization"
