@@ -66,17 +66,17 @@ def handmade_documents() -> list[Document]:
                   confidence=0.9, explanation="quotation marks + 'said'")
     events_a = [
         Event(id="e1", type="REQUEST", trigger=_span(TEXT_A, "urged"), sentence=(0, TEXT_A.index(".") + 1),
-              source=china, target=russia, mode=None, context=["military"], cameo="0256", date="2022-03-02",
+              source=china, target=russia, mode=None, context=["military"], cameo="0256", quad_class=1, date="2022-03-02",
               confidence=0.8, explanation="verb 'urge' + object + to-infinitive"),
         Event(id="e2", type="ASSAULT", trigger=_span(TEXT_A, "attacked"), sentence=_sentence(TEXT_A, "Russian troops"),
               source=troops, target=None, mode="explosive", cameo="190", goldstein=-10.0, quad_class=4,
               date="2022-03-01", location=Location("Kherson", "UKR"), confidence=0.7,
               explanation="verb 'attack'"),
         Event(id="e3", type="THREATEN", trigger=_span(TEXT_A, "threaten"), sentence=_sentence(TEXT_A, "Ukraine did"),
-              source=ukraine, target=china2, cameo="130", negated=True, confidence=0.6,
+              source=ukraine, target=china2, cameo="130", goldstein=-4.4, quad_class=3, negated=True, confidence=0.6,
               explanation="verb 'threaten', negated by 'did not'"),
         Event(id="e4", type="CONSULT", trigger=_span(TEXT_A, "met"), sentence=_sentence(TEXT_A, "NATO met"),
-              source=nato, target=None, cameo=None, confidence=0.5, explanation="verb 'meet'"),
+              source=nato, target=None, cameo=None, quad_class=1, confidence=0.5, explanation="verb 'meet'"),
     ]
     doc_a = Document(article=a, boilerplate=[(TEXT_A.index("Also Read"), TEXT_A.index("here") + 4)],
                      mentions=[china, russia, _mention(TEXT_A, "Ukraine", UKRAINE), wang, troops, ukraine,
@@ -89,7 +89,7 @@ def handmade_documents() -> list[Document]:
     russia_b = _mention(TEXT_B, "Russia", RUSSIA)
     events_b = [
         Event(id="e1", type="REQUEST", trigger=_span(TEXT_B, "urged"), sentence=(TEXT_B.index("It"), len(TEXT_B)),
-              source=it, target=russia_b, cameo="0256", date="2022-03-02", confidence=0.75,
+              source=it, target=russia_b, cameo="0256", quad_class=1, date="2022-03-02", confidence=0.75,
               explanation="verb 'urge'"),
     ]
     doc_b = Document(article=b, mentions=[beijing, it, russia_b], events=events_b)
@@ -418,7 +418,9 @@ def test_real_pipeline_exports_have_the_right_shape(pipeline, tmp_path):
         assert len(row) == 61
         record = dict(zip(EVENT_COLUMNS, row))
         assert record["EventCode"].isdigit() and record["EventRootCode"] == record["EventCode"][:2]
-        assert len(record["SQLDATE"]) == 8 and record["SQLDATE"][:4] in {"2019", "2020", "2021", "2022"}
+        day = dt.datetime.strptime(record["SQLDATE"], "%Y%m%d").date()  # a real date
+        assert record["MonthYear"] == record["SQLDATE"][:6] and record["Year"] == record["SQLDATE"][:4]
+        assert 1900 < day.year < 2100
     for row in _rows(tmp_path / "m.tsv") if mentions else []:
         assert len(row) == 16
     for line in (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines():

@@ -1,0 +1,226 @@
+/* tidings dashboard: the events-over-time chart and the actor network as SVG, and the article
+   page's links between highlighted words and their explanations. No libraries, no network. */
+(function () {
+  "use strict";
+  var SVG = "http://www.w3.org/2000/svg";
+  var QUAD_COLOURS = { "1": "#2f80c8", "2": "#1e9e6a", "3": "#e0912b", "4": "#c8392f", "0": "#9aa3ad" };
+
+  function el(name, attrs, parent) {
+    var node = document.createElementNS(SVG, name);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+  function readJSON(id) {
+    var node = document.getElementById(id);
+    if (!node) return null;
+    try { return JSON.parse(node.textContent); } catch (e) { return null; }
+  }
+  function svgRoot(container, width, height) {
+    var svg = el("svg", { viewBox: "0 0 " + width + " " + height, preserveAspectRatio: "xMidYMid meet", role: "img" });
+    container.innerHTML = "";
+    container.appendChild(svg);
+    return svg;
+  }
+  function emptyNote(svg, width, height, text) {
+    el("text", { x: width / 2, y: height / 2, "text-anchor": "middle", "class": "empty-note" }, svg).textContent = text;
+  }
+
+  /* -- events over time: stacked bars by quad class ------------------------------------- */
+  function drawTimeline() {
+    var box = document.getElementById("timeline");
+    var data = readJSON("timeline-data");
+    if (!box || !data) return;
+    var W = 960, H = 240, L = 40, R = 10, T = 10, B = 34;
+    var svg = svgRoot(box, W, H);
+    var series = data.series || [];
+    var unit = document.getElementById("timeline-unit");
+    if (unit) unit.textContent = "events per " + data.unit;
+    if (!series.length) { emptyNote(svg, W, H, "No dated events yet."); return; }
+    var max = Math.max.apply(null, series.map(function (d) { return d.total; })) || 1;
+    var step = (W - L - R) / series.length, bar = Math.max(1, Math.min(40, step * 0.8));
+    var ticks = max <= 5 ? max : 4;
+    for (var i = 0; i <= ticks; i++) {
+      var v = Math.round(max * i / ticks), y = H - B - (H - B - T) * v / max;
+      el("line", { x1: L, x2: W - R, y1: y, y2: y, "class": "grid-line" }, svg);
+      el("text", { x: L - 6, y: y + 3, "text-anchor": "end", "class": "axis" }, svg).textContent = v;
+    }
+    var every = Math.ceil(series.length / 12);
+    series.forEach(function (d, n) {
+      var x = L + n * step + (step - bar) / 2, base = H - B;
+      var g = el("g", { "class": "day", "data-date": d.date }, svg);
+      ["1", "2", "3", "4", "0"].forEach(function (q) {
+        if (!d[q]) return;
+        var h = (H - B - T) * d[q] / max;
+        base -= h;
+        el("rect", { x: x, y: base, width: bar, height: h, fill: QUAD_COLOURS[q] }, g);
+      });
+      var names = data.quad_names || {};
+      el("title", {}, g).textContent = d.date + ": " + d.total + " events" + ["1", "2", "3", "4"].filter(function (q) { return d[q]; })
+        .map(function (q) { return "\n" + (names[q] || q) + ": " + d[q]; }).join("");
+      if (n % every === 0) {
+        el("text", { x: x + bar / 2, y: H - B + 14, "text-anchor": "middle", "class": "axis" }, svg).textContent = d.date;
+      }
+    });
+  }
+
+  /* -- actor network: a small force layout, deterministic ---------------------------------- */
+  function goldsteinColour(g) {
+    if (g === null || g === undefined) return "#9aa3ad";
+    if (g >= 0) return g >= 3 ? "#1e9e6a" : "#2f80c8";
+    return g <= -5 ? "#c8392f" : "#e0912b";
+  }
+  function layout(nodes, edges, W, H) {
+    var n = nodes.length, index = {};
+    nodes.forEach(function (d, i) {
+      index[d.id] = i;
+      var a = 2 * Math.PI * i / Math.max(1, n);
+      d.x = W / 2 + Math.cos(a) * W * 0.3; d.y = H / 2 + Math.sin(a) * H * 0.3; d.vx = 0; d.vy = 0;
+    });
+    var k = Math.sqrt((W * H) / Math.max(1, n)) * 0.55;
+    for (var it = 0; it < 300; it++) {
+      var t = 1 - it / 300;
+      for (var i = 0; i < n; i++) {
+        var a = nodes[i];
+        for (var j = i + 1; j < n; j++) {
+          var b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01, f = k * k / d2;
+          a.vx += dx * f * 0.05; a.vy += dy * f * 0.05; b.vx -= dx * f * 0.05; b.vy -= dy * f * 0.05;
+        }
+      }
+      edges.forEach(function (e) {
+        var a = nodes[index[e.source]], b = nodes[index[e.target]];
+        if (!a || !b) return;
+        var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01, f = (d - k) / d * 0.05;
+        a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+      });
+      nodes.forEach(function (d) {
+        d.vx += (W / 2 - d.x) * 0.01; d.vy += (H / 2 - d.y) * 0.01;
+        var speed = Math.sqrt(d.vx * d.vx + d.vy * d.vy), cap = 30 * t + 1;
+        if (speed > cap) { d.vx *= cap / speed; d.vy *= cap / speed; }
+        d.x = Math.max(40, Math.min(W - 40, d.x + d.vx)); d.y = Math.max(24, Math.min(H - 24, d.y + d.vy));
+        d.vx *= 0.6; d.vy *= 0.6;
+      });
+    }
+    return index;
+  }
+  function drawNetwork() {
+    var box = document.getElementById("network");
+    var data = readJSON("network-data");
+    if (!box || !data) return;
+    var W = 960, H = 440;
+    var svg = svgRoot(box, W, H);
+    var nodes = data.nodes || [], edges = data.edges || [];
+    if (!nodes.length) { emptyNote(svg, W, H, "No events with both a source and a target yet."); return; }
+    var defs = el("defs", {}, svg);
+    ["#1e9e6a", "#2f80c8", "#e0912b", "#c8392f", "#9aa3ad"].forEach(function (c) {
+      var m = el("marker", { id: "arrow" + c.slice(1), viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7,
+        markerHeight: 7, orient: "auto-start-reverse" }, defs);
+      el("path", { d: "M0,0 L10,5 L0,10 z", fill: c }, m);
+    });
+    var index = layout(nodes, edges, W, H);
+    var maxEdge = Math.max.apply(null, edges.map(function (e) { return e.events; })) || 1;
+    var maxNode = Math.max.apply(null, nodes.map(function (d) { return d.events; })) || 1;
+    function radius(d) { return 5 + 13 * Math.sqrt(d.events / maxNode); }
+    var edgeLayer = el("g", { "class": "edges" }, svg), nodeLayer = el("g", { "class": "nodes" }, svg);
+    edges.forEach(function (e) {
+      var a = nodes[index[e.source]], b = nodes[index[e.target]];
+      if (!a || !b) return;
+      var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
+      var back = edges.some(function (o) { return o.source === e.target && o.target === e.source; });
+      var bend = back ? 0.18 : 0, mx = (a.x + b.x) / 2 - dy * bend, my = (a.y + b.y) / 2 + dx * bend;
+      var rb = radius(b) + 3, ex = b.x - (b.x - mx) / Math.hypot(b.x - mx, b.y - my) * rb,
+        ey = b.y - (b.y - my) / Math.hypot(b.x - mx, b.y - my) * rb;
+      var colour = goldsteinColour(e.goldstein);
+      var path = el("path", { d: "M" + a.x + "," + a.y + " Q" + mx + "," + my + " " + ex + "," + ey,
+        "class": "edge", stroke: colour, "stroke-width": 1 + 5 * e.events / maxEdge,
+        "marker-end": "url(#arrow" + colour.slice(1) + ")", "data-source": e.source, "data-target": e.target }, edgeLayer);
+      el("title", {}, path).textContent = e.source + " \u2192 " + e.target + ": " + e.events + " events (" +
+        Object.keys(e.types).map(function (t) { return t + " " + e.types[t]; }).join(", ") + ")" +
+        (e.goldstein !== null ? "\nmean Goldstein " + e.goldstein : "");
+    });
+    nodes.forEach(function (d) {
+      var g = el("g", { "class": "node", "data-id": d.id, transform: "translate(" + d.x + "," + d.y + ")" }, nodeLayer);
+      el("circle", { r: radius(d), fill: "#5b7fb8" }, g);
+      el("text", { x: radius(d) + 3, y: 4 }, g).textContent = d.label + (d.label !== d.id ? " (" + d.id + ")" : "");
+      el("title", {}, g).textContent = d.label + " (" + d.id + "): " + d.events + " events\nclick: list them";
+      g.addEventListener("mouseenter", function () { focusNode(box, d.id); });
+      g.addEventListener("mouseleave", function () { focusNode(box, null); });
+      g.addEventListener("click", function () { window.location.href = "/events?actor=" + encodeURIComponent(d.id); });
+    });
+  }
+  function focusNode(box, id) {
+    box.classList.toggle("focus", !!id);
+    var near = {};
+    if (id) near[id] = true;
+    box.querySelectorAll(".edge").forEach(function (p) {
+      var on = !!id && (p.getAttribute("data-source") === id || p.getAttribute("data-target") === id);
+      p.classList.toggle("on", on);
+      if (on) { near[p.getAttribute("data-source")] = true; near[p.getAttribute("data-target")] = true; }
+    });
+    box.querySelectorAll(".node").forEach(function (g) { g.classList.toggle("on", !!near[g.getAttribute("data-id")]); });
+  }
+
+  /* -- article page ------------------------------------------------------------------------ */
+  function light(ref, on) {
+    if (!ref) return;
+    document.querySelectorAll('[data-ref="' + CSS.escape(ref) + '"]').forEach(function (n) { n.classList.toggle("lit", on); });
+  }
+  function inspect(target) {
+    var body = document.getElementById("inspector-body");
+    if (!body) return;
+    var cards = [], node = target;
+    while (node && node.id !== "article-text") {
+      if (node.classList && node.classList.contains("hl")) {
+        cards.push("<div class=\"card\"><b>" + node.getAttribute("data-layer") + "</b>" +
+          escapeHTML(node.getAttribute("title") || node.getAttribute("data-title") || "") + "</div>");
+      }
+      node = node.parentNode;
+    }
+    body.innerHTML = cards.join("") || "<p class=\"hint\">Nothing found here.</p>";
+  }
+  function escapeHTML(s) {
+    return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+  function wireArticle() {
+    var text = document.getElementById("article-text");
+    if (!text) return;
+    text.addEventListener("mouseover", function (ev) {
+      var hl = ev.target.closest(".hl");
+      if (!hl) return;
+      inspect(ev.target);
+      light(hl.getAttribute("data-ref"), true);
+    });
+    text.addEventListener("mouseout", function (ev) {
+      var hl = ev.target.closest(".hl");
+      if (hl) light(hl.getAttribute("data-ref"), false);
+    });
+    text.addEventListener("click", function (ev) {
+      var hl = ev.target.closest(".hl");
+      if (!hl) return;
+      var item = document.getElementById(hl.getAttribute("data-ref"));
+      if (item) item.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    });
+    document.querySelectorAll(".explain .item[data-ref]").forEach(function (item) {
+      var ref = item.getAttribute("data-ref");
+      item.addEventListener("mouseenter", function () { light(ref, true); });
+      item.addEventListener("mouseleave", function () { light(ref, false); });
+      item.addEventListener("click", function () {
+        var first = text.querySelector('[data-ref="' + CSS.escape(ref) + '"]');
+        if (first) { first.scrollIntoView({ block: "center", behavior: "smooth" }); inspect(first); }
+      });
+    });
+    document.querySelectorAll("#layer-toggles input[data-layer]").forEach(function (box) {
+      box.addEventListener("change", function () {
+        document.body.classList.toggle("hide-" + box.getAttribute("data-layer"), !box.checked);
+      });
+    });
+    if (window.location.hash) light(window.location.hash.slice(1), true);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    drawTimeline();
+    drawNetwork();
+    wireArticle();
+    document.documentElement.setAttribute("data-ready", "1");
+  });
+})();
