@@ -30,7 +30,14 @@ from .tables import Trigger, triggers
 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Cooperation reported in the future is an agreement (PLOVER: AGREE), with these CAMEO codes.
-FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033"}
+FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "035",
+                "CONCEDE": "035"}
+# Conflict announced for the future is a threat (PLOVER: THREATEN), with these CAMEO codes.
+FUTURE_THREATEN = {"SANCTION": "131", "COERCE": "132", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133"}
+# "X said Y must ...": a demand of X on Y.
+MUST = Trigger("must", "VERB", frozenset(), "REQUEST", None, "100", 0.6, source="'must' in reported speech")
+SAYING = frozenset({"say", "declare", "insist", "reiterate", "conclude", "announce", "state", "tell", "warn",
+                    "stress", "add", "argue", "write", "demand", "repeat", "believe"})
 # A request's CAMEO code by what is requested (CAMEO 02x, "appeal for ...").
 REQUEST_FOR = {"CONSULT": "026", "AID": "023", "RETREAT": "0256", "CONCEDE": "025", "COOPERATE": "021",
                "SUPPORT": "022", "AGREE": "026"}
@@ -63,7 +70,7 @@ class Candidate:
 def _pos(token: Token) -> str | None:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return "VERB"
-    if token.pos_ in ("NOUN", "PROPN"):
+    if token.pos_ == "NOUN":
         return "NOUN"
     return None
 
@@ -76,6 +83,8 @@ def _cue_words(token: Token) -> list[Token]:
             words.extend(c for c in child.children if c.dep_ == "pobj")
         if child.dep_ == "xcomp":
             words.extend(c for c in child.children if c.dep_ == "dobj")
+        if child.dep_ in ("dobj", "nsubjpass"):
+            words.extend(c for c in child.children if c.dep_ in ("compound", "amod"))
     return words
 
 
@@ -101,6 +110,9 @@ def find_candidates(sentence: Span) -> list[Candidate]:
             else:
                 out.append(Candidate(token, row))
             break
+        if pos == "VERB" and token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING and any(
+                c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+            out.append(Candidate(token, MUST))
     return [c for c in out if c.entry.type != "NONE"]
 
 
@@ -134,13 +146,26 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         cand.source_how = "passive agent" if passive else "subject"
     objects = [p for p in patients if p is not cand.cue or cand.entry.type not in ("SANCTION", "ACCUSE", "AID",
                                                                                       "MOBILIZE")]
-    objects += prep_objects(token, TARGET_PREPS)
+    objects += prep_objects(token, TARGET_PREPS | ({"in"} if cand.entry.mode == "visit" else set()))
     if cand.cue is not None and cand.cue.pos_ == "NOUN":
         objects += prep_objects(cand.cue, NOUN_TARGET_PREPS)
     for child in token.children:
         if child.dep_ in ("prt", "xcomp"):
             objects += prep_objects(child, TARGET_PREPS)
     cand.targets = _pick_targets(doc, objects, cand.sources)
+
+
+def _must_arguments(doc: Doc, cand: Candidate) -> None:
+    """"X said that Y must do Z": X demands of Y."""
+    saying = cand.token.head
+    agent = clause_arguments(saying)[0]
+    if agent is not None:
+        cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
+        cand.source_how = f"subject of '{saying.text}'"
+    subject = clause_arguments(cand.token)[0]
+    if subject is not None:
+        cand.targets = _pick_targets(doc, [subject], cand.sources)
+    cand.notes.append(f"'{saying.text} ... must {cand.token.text}'")
 
 
 def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
@@ -203,6 +228,9 @@ def code_sentence(doc: Doc, sentence: Span) -> list[Candidate]:
         if cand.entry.pos == "NOUN" and cand.token.i in cue_tokens:
             cand.absorbed = True  # "imposed sanctions": the verb's event
             continue
+        if cand.entry is MUST:
+            _must_arguments(doc, cand)
+            continue
         if cand.entry.pos == "VERB":
             _verb_arguments(doc, cand)
         else:
@@ -240,4 +268,7 @@ def code_sentence(doc: Doc, sentence: Span) -> list[Candidate]:
         if cand.modality == "intended" and cand.type in FUTURE_AGREE:
             cand.notes.append(f"future {cand.type} coded AGREE")
             cand.type, cand.cameo, cand.mode = "AGREE", FUTURE_AGREE[cand.type], None
+        elif cand.modality == "intended" and cand.type in FUTURE_THREATEN:
+            cand.notes.append(f"announced {cand.type} coded THREATEN")
+            cand.type, cand.cameo, cand.mode = "THREATEN", FUTURE_THREATEN[cand.type], None
     return [c for c in candidates if not c.absorbed]

@@ -8,7 +8,10 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca", "'d"})
 INTEND_HEADS = frozenset({"plan", "intend", "want", "hope", "seek", "prepare", "try", "aim", "decide", "expect",
                           "vow", "pledge", "promise", "agree", "offer", "wish", "attempt", "continue", "resolve",
-                          "commit", "propose", "consider", "mean", "set", "schedule", "poise", "ready"})
+                          "commit", "propose", "consider", "mean", "set", "schedule", "poise", "ready", "willing",
+                          "prepared", "determined", "eager", "swear", "pledge", "vow"})
+REPORTING = frozenset({"say", "tell", "announce", "state", "report", "declare", "add", "claim", "confirm",
+                       "insist", "indicate", "reiterate", "warn", "write", "believe", "promise", "signal"})
 HYPOTHETICAL_HEADS = frozenset({"fear", "threaten", "warn", "risk", "worry", "could", "if"})
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "deny", "reject", "avoid", "stop", "cease", "halt",
                             "postpone", "cancel", "suspend"})
@@ -23,6 +26,16 @@ def _chain(token: Token, limit: int = 3) -> list[tuple[Token, str]]:
         chain.append((current.head, current.dep_))
         current = current.head
     return chain
+
+
+def _reported(verb: Token) -> bool:
+    for _ in range(3):
+        if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head is verb:
+            return False
+        verb = verb.head
+        if verb.lemma_.lower() in REPORTING:
+            return True
+    return False
 
 
 def negated(token: Token) -> tuple[bool, str]:
@@ -52,6 +65,8 @@ def modality(token: Token) -> tuple[str, str]:
                 word = child.lower_
                 if word in FUTURE_AUX:
                     return "intended", child.text
+                if word in ("would", "'d") and _reported(verb):
+                    return "intended", child.text  # "said it would allow": the future of reported speech
                 if word in HYPOTHETICAL_AUX:
                     return "hypothetical", child.text
                 if word == "going" or (child.lemma_ == "be" and any(c.lower_ == "to" for c in verb.children

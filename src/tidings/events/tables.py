@@ -31,7 +31,8 @@ continue remain say tell find show play look work pay call stand lead follow car
 join hit push pull raise drop cut fall win lose reach pass face seek try want need plan expect hope believe think
 know feel decide vote apply search spread declare speak talk touch act mark note point order press close enter
 launch rise grow lift check head back charge fire strike draw drive build break fill sign host form hand test
-evacuate
+evacuate prepare train issue control develop enhance promote improve institute allocate ensure forestall prevent
+converge die remain
 """.split())
 
 
