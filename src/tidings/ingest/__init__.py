@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from .read import Problem, read_inputs, read_path
+from . import feed, html, warc  # noqa: F401  (register their readers)
+from .read import Problem, ReadOptions, read_inputs, read_path
 from .sniff import sniff_format
 
-__all__ = ["Problem", "read_inputs", "read_path", "sniff_format"]
+__all__ = ["Problem", "ReadOptions", "read_inputs", "read_path", "sniff_format"]

@@ -2,14 +2,21 @@
 
 Readers are functions `(data: bytes, origin: str, options: ReadOptions) -> Iterator[Article | Problem]`
 registered in `READERS` by format name. A reader yields a `Problem` for a bad record and goes on.
+Readers for HTML, feeds and WARC live in their own modules (`html`, `feed`, `warc`); a WARC
+file is streamed record by record rather than read whole. Every article read gets its
+language detected where its input did not say (see `language`).
+
+Things that are neither articles nor problems (WARC records that hold no page, feed items
+kept as summaries) are counted in `ReadOptions.counts` for the run's summary.
 """
 
 from __future__ import annotations
 
-import gzip
+import glob
 import json
 import sys
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,9 +47,13 @@ class Problem:
 @dataclass(slots=True)
 class ReadOptions:
     published: str | None = None  # a publication date for inputs that carry none
-    max_bytes: int = 200 * 1024 * 1024
+    max_bytes: int = 200 * 1024 * 1024  # per file (decompressed); per record for streamed WARC files
     text_fields: tuple[str, ...] = TEXT_FIELDS
     extra: dict = field(default_factory=dict)
+    fetch_linked: bool = False  # fetch the page behind a feed item that has only a summary
+    fetch_timeout: float = 15.0
+    detect_language: bool = True  # else an article whose input names no language is taken as English
+    counts: Counter = field(default_factory=Counter)  # what was skipped without being a problem
 
 
 Item = Article | Problem
@@ -61,8 +72,24 @@ def reader(fmt: str) -> Callable[[Reader], Reader]:
 
 
 def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Item]:
-    """Every article in `paths` (files, folders walked recursively, `-` for standard input)."""
+    """Every article in `paths` (files, folders walked recursively, globs, `-` for standard input).
+
+    Each article comes with its language: the one its input gave, else the one detected.
+    """
     options = options or ReadOptions()
+    for item in _read_all(paths, options):
+        if isinstance(item, Article) and not item.language:
+            item.language = _language_of(item.text) if options.detect_language else "en"
+        yield item
+
+
+def _language_of(text: str) -> str:
+    from .language import detect_language
+
+    return detect_language(text)
+
+
+def _read_all(paths: Iterable[str], options: ReadOptions) -> Iterator[Item]:
     for raw in paths:
         if raw == "-":
             yield from read_bytes(sys.stdin.buffer.read(), "-", options)
@@ -76,16 +103,23 @@ def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
         elif path.exists():
             yield from read_path(path, options)
         else:
-            matches = sorted(Path().glob(raw)) if any(c in raw for c in "*?[") else []
+            matches = sorted(glob.glob(raw, recursive=True)) if any(c in raw for c in "*?[") else []
             if matches:
-                yield from read_inputs([str(m) for m in matches], options)
+                yield from _read_all(matches, options)
             else:
                 yield Problem(raw, Errors.T101.format(origin=raw))
 
 
 def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
+    """The articles in one file; a WARC file is streamed, anything else read whole (up to `max_bytes`)."""
     origin = str(path)
     try:
+        if _is_warc_file(path):
+            from .warc import read_warc_stream
+
+            with path.open("rb") as stream:
+                yield from read_warc_stream(stream, origin, options)
+            return
         size = path.stat().st_size
         if size > options.max_bytes:
             yield Problem(origin, Errors.T109.format(origin=origin, limit=options.max_bytes))
@@ -97,15 +131,67 @@ def read_path(path: Path, options: ReadOptions) -> Iterator[Item]:
     yield from read_bytes(data, origin, options)
 
 
+def _is_warc_file(path: Path) -> bool:
+    """Whether the file starts with a WARC record (looking inside gzip)."""
+    with path.open("rb") as stream:
+        head = stream.read(4096)
+    if head.startswith(GZIP_MAGIC):
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, 64)
+        except zlib.error:
+            return False
+    return head.startswith(b"WARC/")
+
+
+# Formats read record by record: what a truncated gzip file still holds is worth reading.
+RECORD_FORMATS = ("jsonl", "csv", "warc")
+
+
+def gunzip(data: bytes, *, limit: int) -> tuple[bytes, str | None]:
+    """The decompressed data (every gzip member), and why it stopped early, or None where it did not.
+
+    Decompresses in chunks so that the data before a corrupt or missing part is kept.
+    """
+    out: list[bytes] = []
+    total = 0
+    rest = data
+    step = 1 << 16
+    while rest:
+        inflater = zlib.decompressobj(wbits=31)
+        start = 0
+        try:
+            while start < len(rest) and not inflater.eof:
+                chunk = inflater.decompress(rest[start:start + step])
+                start += step
+                total += len(chunk)
+                if total > limit:
+                    return b"".join(out), f"it decompresses to more than the limit of {limit} bytes"
+                out.append(chunk)
+            out.append(inflater.flush())
+        except zlib.error as e:
+            return b"".join(out), f"corrupt data: {e}"
+        if not inflater.eof:
+            return b"".join(out), "the file ends in the middle of the compressed data"
+        rest = (inflater.unused_data + rest[start:]).lstrip(b"\x00")
+        if rest and not rest.startswith(GZIP_MAGIC):
+            return b"".join(out), f"{len(rest)} bytes of trailing data that is not gzip"
+    return b"".join(out), None
+
+
 def read_bytes(data: bytes, origin: str, options: ReadOptions) -> Iterator[Item]:
     """Sniff `data` (decompressing gzip) and hand it to its format's reader."""
     if data.startswith(GZIP_MAGIC):
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error) as e:
-            yield Problem(origin, Errors.T108.format(
-                origin=origin, detail=f"the gzip data is truncated or corrupt ({e}); re-download or recompress it"))
-            return
+        data, broken = gunzip(data, limit=options.max_bytes)
+        if broken:
+            fmt = sniff_format(data[:4096], origin) if data.strip() else None
+            if fmt in RECORD_FORMATS:
+                if fmt != "warc":  # the last line is cut off: drop it
+                    data = data[: data.rfind(b"\n") + 1]
+                yield Problem(origin, Errors.T114.format(
+                    origin=origin, detail=broken, kept="the complete records before the break were read"))
+            else:
+                yield Problem(origin, Errors.T114.format(origin=origin, detail=broken, kept="nothing was read"))
+                return
     if not data.strip():
         yield Problem(origin, Errors.T102.format(origin=origin))
         return
@@ -117,8 +203,7 @@ def read_bytes(data: bytes, origin: str, options: ReadOptions) -> Iterator[Item]
             return
     read = READERS.get(fmt)
     if read is None:
-        yield Problem(origin, Errors.T108.format(
-            origin=origin, detail=f"{fmt} input needs the ingest extras: pip install 'tidings[ingest]'"))
+        yield Problem(origin, Errors.T108.format(origin=origin, detail=f"no reader for {fmt} input"))
         return
     try:
         yield from read(data, origin, options)
@@ -140,7 +225,7 @@ def read_text(data: bytes, origin: str, options: ReadOptions) -> Iterator[Item]:
     if not text.strip():
         yield Problem(origin, Errors.T107.format(origin=origin))
         return
-    yield Article(text=text, origin=origin, published=options.published)
+    yield Article(text=text, origin=origin, published=options.published, language=None)
 
 
 def first(record: dict, names: Iterable[str]):
@@ -173,7 +258,7 @@ def article_from_record(record: dict, origin: str, options: ReadOptions) -> Item
         url=_str_or_none(first(record, URL_FIELDS)),
         source=_str_or_none(source),
         published=published,
-        language=_str_or_none(record.get("language")) or "en",
+        language=_str_or_none(record.get("language") or record.get("lang")),
     )
 
 

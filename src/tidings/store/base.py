@@ -104,13 +104,15 @@ class Store:
         try:
             rows = []
             for doc in fresh:
-                row = schema.article_row(doc)
+                status, duplicate_of = schema.article_status(doc)
+                row = schema.article_row(doc, status=status, duplicate_of=duplicate_of)
                 row[-1] = now
                 rows.append(row)
             self._insert("articles", rows)
             self._insert("mentions", [r for d in fresh for r in schema.mention_rows(d)])
             self._insert("quotes", [r for d in fresh for r in schema.quote_rows(d)])
             self._insert("events", [r for d in fresh for r in schema.event_rows(d)])
+            self._insert("fingerprints", [r for d in fresh for r in schema.fingerprint_rows(d)])
             self.commit()
         except Exception as e:
             self.rollback()
@@ -137,6 +139,12 @@ class Store:
         self.commit()
 
     # -- reading ------------------------------------------------------------------
+    def fingerprints(self, batch: int = 10_000) -> Iterable[tuple[str, str, str]]:
+        """(article id, normalised-text hash, MinHash) of every stored original, for duplicate finding."""
+        cursor = self.execute("SELECT article_id, norm_hash, minhash FROM fingerprints")
+        while rows := cursor.fetchmany(batch):
+            yield from rows
+
     def counts(self) -> dict[str, int]:
         return {t: self.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in schema.TABLES}
 

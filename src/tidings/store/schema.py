@@ -49,6 +49,12 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     ],
 }
 
+# Bookkeeping tables, not part of the exported data: what ingestion needs to find
+# duplicates of stored articles in later runs (see tidings.ingest.dedup).
+INTERNAL_TABLES: dict[str, list[tuple[str, str]]] = {
+    "fingerprints": [("article_id", "TEXT PRIMARY KEY"), ("norm_hash", "TEXT"), ("minhash", "TEXT")],
+}
+
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id)",
     "CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id)",
@@ -62,14 +68,14 @@ def quote_name(name: str) -> str:
 
 def create_statements() -> list[str]:
     out = []
-    for table, columns in TABLES.items():
+    for table, columns in {**TABLES, **INTERNAL_TABLES}.items():
         cols = ", ".join(f"{quote_name(n)} {t}" for n, t in columns)
         out.append(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
     return out + INDEXES
 
 
 def column_names(table: str) -> list[str]:
-    return [n for n, _ in TABLES[table]]
+    return [n for n, _ in (TABLES.get(table) or INTERNAL_TABLES[table])]
 
 
 def _actor_cols(m: Mention | None) -> list[Any]:
@@ -83,6 +89,20 @@ def article_row(doc: Document, *, status: str = "processed", duplicate_of: str |
     a = doc.article
     return [a.id, a.origin, a.title, a.url, a.source, a.published, a.language, a.text,
             json.dumps(doc.boilerplate), status, duplicate_of, None]
+
+
+def article_status(doc: Document) -> tuple[str, str | None]:
+    """How an article is stored: `processed`, or what ingestion marked it as (`duplicate` of an id,
+    `summary` for a feed item without its article, `not_english` for one stored unprocessed)."""
+    extra = doc.article.extra
+    return extra.get("status") or "processed", extra.get("duplicate_of")
+
+
+def fingerprint_rows(doc: Document) -> list[list[Any]]:
+    fingerprint = doc.article.extra.get("fingerprint")
+    if fingerprint is None:
+        return []
+    return [[doc.article.id, fingerprint.norm_hash, fingerprint.minhash]]
 
 
 def mention_rows(doc: Document) -> list[list[Any]]:

@@ -1,0 +1,102 @@
+"""HTML main-text extraction quality and speed on the scrapinghub article-extraction benchmark.
+
+For each of the 181 pages in ../shared/data/corpora/html/scrapinghub_aeb, the text tidings
+extracts (`tidings.ingest.html.article_from_html`) is compared with the benchmark's
+`articleBody`: token-level precision, recall and F1 over bags of lower-cased word tokens
+(the measure of the benchmark's own evaluation and of trafilatura's), micro- and macro-averaged.
+
+    /work/venv/bin/python benchmarks/bench_html.py [--data DIR] [--limit N] [--worst 5] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from tidings.ingest.html import article_from_html
+from tidings.ingest.read import Problem
+
+TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def default_data() -> Path:
+    root = os.environ.get("TIDINGS_SHARED_DATA")
+    base = Path(root) if root else Path(__file__).resolve().parents[2] / "shared" / "data"
+    return base / "corpora" / "html" / "scrapinghub_aeb"
+
+
+def tokens(text: str) -> Counter:
+    return Counter(TOKEN.findall(text.lower()))
+
+
+def prf(found: Counter, gold: Counter) -> tuple[float, float, float, int, int, int]:
+    common = sum((found & gold).values())
+    n_found, n_gold = sum(found.values()), sum(gold.values())
+    p = common / n_found if n_found else (1.0 if not n_gold else 0.0)
+    r = common / n_gold if n_gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f, common, n_found, n_gold
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=default_data())
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--worst", type=int, default=5, help="list the N pages with the lowest F1")
+    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    args = parser.parse_args(argv)
+    truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
+    names = sorted(truth)[: args.limit] if args.limit else sorted(truth)
+    per_page, totals, seconds, failed = [], [0, 0, 0], [], []
+    for name in names:
+        page = gzip.decompress((args.data / "html" / f"{name}.html.gz").read_bytes())
+        t0 = time.perf_counter()
+        item = article_from_html(page, origin=name, url=truth[name].get("url"))
+        seconds.append(time.perf_counter() - t0)
+        text = "" if isinstance(item, Problem) else item.text
+        if isinstance(item, Problem):
+            failed.append(name)
+        p, r, f, common, n_found, n_gold = prf(tokens(text), tokens(truth[name]["articleBody"]))
+        totals[0] += common
+        totals[1] += n_found
+        totals[2] += n_gold
+        per_page.append((f, p, r, name))
+    micro_p = totals[0] / totals[1] if totals[1] else 0.0
+    micro_r = totals[0] / totals[2] if totals[2] else 0.0
+    micro_f = 2 * micro_p * micro_r / (micro_p + micro_r) if micro_p + micro_r else 0.0
+    scores = {
+        "pages": len(names),
+        "no_text": len(failed),
+        "micro": {"precision": round(micro_p, 4), "recall": round(micro_r, 4), "f1": round(micro_f, 4)},
+        "macro": {"precision": round(statistics.mean(x[1] for x in per_page), 4),
+                  "recall": round(statistics.mean(x[2] for x in per_page), 4),
+                  "f1": round(statistics.mean(x[0] for x in per_page), 4)},
+        "seconds_per_page": {"median": round(statistics.median(seconds), 5),
+                             "mean": round(statistics.mean(seconds), 5)},
+    }
+    if args.json:
+        sys.stdout.write(json.dumps(scores) + "\n")
+        return 0
+    print(f"scrapinghub AEB: {len(names)} pages, {len(failed)} without extracted text")
+    for kind in ("micro", "macro"):
+        s = scores[kind]
+        print(f"  {kind}: P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}")
+    print(f"  time per page: median {scores['seconds_per_page']['median'] * 1000:.1f} ms, "
+          f"mean {scores['seconds_per_page']['mean'] * 1000:.1f} ms")
+    if args.worst:
+        print(f"  lowest F1 ({args.worst}):")
+        for f, p, r, name in sorted(per_page)[: args.worst]:
+            print(f"    {f:.3f} (P={p:.3f} R={r:.3f}) {name[:16]} {truth[name].get('url', '')[:80]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
