@@ -224,6 +224,10 @@ def create_app(db: str) -> FastAPI:
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, {"db": db, **context})
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        return Response((PACKAGE / "static" / "favicon.svg").read_bytes(), media_type="image/svg+xml")
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def dashboard(request: Request, store: StoreDep, type: str | None = None, actor: str | None = None,
                   country: str | None = None, since: str | None = None, until: str | None = None) -> HTMLResponse:

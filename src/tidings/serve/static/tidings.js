@@ -113,8 +113,8 @@
     if (!nodes.length) { emptyNote(svg, W, H, "No events with both a source and a target yet."); return; }
     var defs = el("defs", {}, svg);
     ["#1e9e6a", "#2f80c8", "#e0912b", "#c8392f", "#9aa3ad"].forEach(function (c) {
-      var m = el("marker", { id: "arrow" + c.slice(1), viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 7,
-        markerHeight: 7, orient: "auto-start-reverse" }, defs);
+      var m = el("marker", { id: "arrow" + c.slice(1), viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9,
+        markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto-start-reverse" }, defs);
       el("path", { d: "M0,0 L10,5 L0,10 z", fill: c }, m);
     });
     var index = layout(nodes, edges, W, H);
