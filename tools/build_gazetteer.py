@@ -18,7 +18,8 @@ src/tidings/actors/data/sources/):
 
 Outputs (tab-separated, UTF-8, one header line):
 - gazetteer.tsv: pattern, name, kind, country, sector, code, source   (phrases the PhraseMatcher looks for)
-- people.tsv: name, aliases, roles                                     (roles: COUNTRY:SECTOR:START:END|...)
+- people.tsv: name, aliases, roles, keys                               (roles: COUNTRY:SECTOR:START:END:CODE|...;
+  keys: the normalised names to look up)
 - agents.tsv: phrase, sector, code, source                             (role words -> sectors)
 """
 
@@ -35,6 +36,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from tidings.actors.gazetteer import normalise  # noqa: E402
 from tidings.actors.petrarch import ActorEntry, read_actors, read_agents  # noqa: E402
 
 SECTORS = {
@@ -125,7 +127,7 @@ class Builder:
             return
         pattern = tokens(self.nlp, alias)
         key = pattern.lower()
-        if key in self.gazetteer and not override:
+        if key in self.gazetteer and (not override or self.gazetteer[key][6] == source):
             return
         self.gazetteer[key] = (pattern, name, kind, country or "", sector or "", code or "", source)
 
@@ -324,7 +326,8 @@ class Builder:
         for person in sorted(people.values(), key=lambda p: p["name"]):
             aliases = sorted(a for a in person["aliases"] if a.lower() != person["name"].lower())
             roles = "|".join(":".join(r) for r in person["roles"])
-            rows.append((person["name"], "|".join(aliases), roles))
+            keys = sorted({normalise(a) for a in [person["name"], *aliases]} - {""})
+            rows.append((person["name"], "|".join(aliases), roles, "|".join(keys)))
         return rows
 
     # -- agents ---------------------------------------------------------------------------------------
@@ -393,7 +396,7 @@ def main(argv: list[str] | None = None) -> int:
     write_tsv(out / "gazetteer.tsv", ("pattern", "name", "kind", "country", "sector", "code", "source"),
               sorted(builder.gazetteer.values(), key=lambda r: (r[6], r[1], r[0])))
     people = builder.people(countries + international)
-    write_tsv(out / "people.tsv", ("name", "aliases", "roles"), people)
+    write_tsv(out / "people.tsv", ("name", "aliases", "roles", "keys"), people)
     write_tsv(out / "agents.tsv", ("phrase", "sector", "code", "source"), builder.agents())
     print(f"gazetteer: {len(builder.gazetteer)} patterns; people: {len(people)}; agents written to {out}")
     return 0

@@ -50,8 +50,22 @@ class RoleSpell:
 class Person:
     name: str
     aliases: list[str] = field(default_factory=list)
-    roles: list[RoleSpell] = field(default_factory=list)
+    spells: list[RoleSpell] | None = None
     curated: bool = False  # from the recent-office-holders table (or a user's dictionary)
+    keys: list[str] = field(default_factory=list)  # normalised names, precomputed by the builder
+    raw_roles: str = ""  # COUNTRY:SECTOR:START:END:CODE|..., parsed on first use (keeps loading fast)
+
+    @property
+    def roles(self) -> list[RoleSpell]:
+        if self.spells is None:
+            titles = _recent_titles() if self.curated else {}
+            spells = []
+            for raw in self.raw_roles.split("|") if self.raw_roles else []:
+                country, sector, start, end, _code = raw.split(":")
+                spells.append(RoleSpell(country or None, sector or None, start, end,
+                                        titles.get((self.name, start), "")))
+            self.spells = spells
+        return self.spells
 
     def role_on(self, date: str | None) -> RoleSpell | None:
         """The role the person held on `date`: a dated one that covers it, else the undated default,
@@ -148,14 +162,9 @@ def load_builtin() -> Dictionaries:
     entries = [Entry(pattern=r[0], actor=_actor(*r[1:6]), source=r[6]) for r in _read_rows(DATA / "gazetteer.tsv")]
     people: list[Person] = []
     titles = _recent_titles()
-    for name, aliases, roles in _read_rows(DATA / "people.tsv"):
-        spells = []
-        for raw in roles.split("|") if roles else []:
-            country, sector, start, end, _code = raw.split(":")
-            spells.append(RoleSpell(country or None, sector or None, start, end,
-                                    titles.get((name, start), "")))
-        people.append(Person(name=name, aliases=aliases.split("|") if aliases else [], roles=spells,
-                             curated=(name, "") in titles))
+    for name, aliases, roles, keys in _read_rows(DATA / "people.tsv"):
+        people.append(Person(name=name, aliases=aliases.split("|") if aliases else [], raw_roles=roles,
+                             curated=(name, "") in titles, keys=keys.split("|")))
     agents: dict[str, str] = {}
     for phrase, sector, _code, _source in _read_rows(DATA / "agents.tsv"):
         agents.setdefault(phrase, sector)
@@ -165,8 +174,7 @@ def load_builtin() -> Dictionaries:
 def assemble(entries: list[Entry], people: list[Person], agents: dict[str, str]) -> Dictionaries:
     by_alias: dict[str, list[Person]] = {}
     for person in people:
-        for alias in (person.name, *person.aliases):
-            key = normalise(alias)
+        for key in person.keys or [normalise(a) for a in (person.name, *person.aliases)]:
             if key:
                 bucket = by_alias.setdefault(key, [])
                 if person not in bucket:
@@ -176,6 +184,7 @@ def assemble(entries: list[Entry], people: list[Person], agents: dict[str, str])
                         max_agent_words=max_words)
 
 
+@functools.lru_cache(maxsize=1)
 def _recent_titles() -> dict[tuple[str, str], str]:
     """(name, start) -> title from the curated table of recent office holders; (name, '') marks the name."""
     out: dict[tuple[str, str], str] = {}

@@ -151,6 +151,13 @@ class Resolver:
             if entry.actor.sector == "GOV" and entry.actor.kind == "country" and _locative(span):
                 continue  # "in Kyiv": a place, not the government
             used.update(range(start, end))
+            if entry.actor.kind == "person":  # a user's person: the role held on the date
+                person = self.dictionaries.person_on(entry.actor.name, date)
+                actor = person.actor_on(date) if person is not None else entry.actor
+                when = f" on {date}" if date else ""
+                out.append(Cand(start, end, actor, f"gazetteer: {entry.source}: {actor.code or '-'}{when}",
+                                "person", span.root))
+                continue
             out.append(Cand(start, end, entry.actor, f"gazetteer: {entry.source}", "name", span.root))
         return out
 
