@@ -44,6 +44,10 @@ CONTINUATION_OPENERS = frozenset({"there", "then", "also", "further", "furthermo
                                   "in", "during", "it", "additionally"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you", "him", "her", "me", "us"})
 MIN_UNCUED_WORDS = 4
+OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative")
+OBJECT_PREPS = ("as", "for", "of", "about", "on", "to", "over", "against")
+NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "add", "speak", "talk", "report", "read", "write", "tweet",
+                               "post", "email", "quote", "cite", "answer", "reply", "respond", "continue"})
 INVERTED_ONLY = frozenset({"read"})  # reporting only before their subject
 
 
@@ -64,6 +68,7 @@ class Attribution:
     rule: str
     confidence: float
     addressee: tuple[int, int] | None = None
+    addressee_head: Token | None = None
     speaker_head: Token | None = None
     marks: list[QuoteMarks] = field(default_factory=list)
     sentence: tuple[int, int] = (0, 0)
@@ -162,6 +167,14 @@ class QuoteFinder:
                 return child, "subject"
             if child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite", "report"):
                 return child, "subject"
+        if depth == 0:
+            for child in verb.rights:  # '"...," declared Alyssa Van Wagenen': the inverted subject
+                if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dative") \
+                        and (child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG")) \
+                        and child.left_edge.i == verb.i + 1 and verb.i > 0 \
+                        and (self.doc[verb.i - 1].is_punct or self.mark_at(verb.idx - 2) is not None):
+                    return child, "subject after the verb"
+                break
         if depth > 3:
             return None, ""
         head = verb.head
@@ -170,6 +183,9 @@ class QuoteFinder:
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             found, how = self.subject_of(head, depth + 1)
             return found, ("shared subject of " + head.text) if found is not None else ""
+        if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+            found, how = self.subject_of(head.head, depth + 1)  # "began by saying ..."
+            return found, ("shared subject of " + head.head.text) if found is not None else ""
         if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, "noun the relative clause qualifies"
         if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
@@ -224,6 +240,15 @@ class QuoteFinder:
                 pieces.append(self.subtree_span(child))
                 owners.append(child)
                 how = "clausal object"
+        if not pieces and verb.lemma_ not in NO_OBJECT_CONTENT:
+            # "called the plan 'a disaster'", "praised Cruz for showing ...": the object and what follows it
+            parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS or (
+                c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)]
+            if parts and any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") or c.dep_ == "prep" for c in parts) \
+                    and not (len(parts) == 1 and parts[0].pos_ == "PRON" and not list(parts[0].children)):
+                pieces.append((parts[0].left_edge.idx, parts[-1].right_edge.idx + len(parts[-1].right_edge)))
+                owners.append(parts[0])
+                how = "object"
         if len(pieces) > 1:
             # "He said A; however, B, he added": a clause with a cue of its own is not this cue's content
             kept = [span for child, span in zip(owners, pieces)
@@ -242,14 +267,14 @@ class QuoteFinder:
         start, end = min(s for s, _ in pieces), max(e for _, e in pieces)
         return self.clip(start, end, para), how
 
-    def addressee_of(self, verb: Token) -> tuple[int, int] | None:
+    def addressee_of(self, verb: Token) -> tuple[tuple[int, int], Token] | None:
         for child in verb.children:
             if child.dep_ in ("dative", "dobj") and verb.lemma_ in ADDRESSEE_VERBS and self.actorish(child):
-                return self.speaker_span(child)
+                return self.speaker_span(child), child
             if child.dep_ == "prep" and child.lower_ in ("to", "with") and verb.lemma_ != "agree":
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and self.actorish(pobj):
-                        return self.speaker_span(pobj)
+                        return self.speaker_span(pobj), pobj
         for child in verb.children:
             # "Speaking to CNN, Kuleba said"; "In an interview with CNN, ..."
             if child.dep_ == "advcl" and child.lemma_ in ("speak", "talk", "write") and child.i < verb.i:
@@ -263,7 +288,7 @@ class QuoteFinder:
                             if prep.dep_ == "prep" and prep.lower_ in ("with", "to"):
                                 for target in prep.children:
                                     if target.dep_ == "pobj" and self.actorish(target):
-                                        return self.speaker_span(target)
+                                        return self.speaker_span(target), target
         return None
 
     @staticmethod
@@ -277,6 +302,7 @@ class QuoteFinder:
     # ---- the pass ------------------------------------------------------------------
     def from_verb(self, verb: Token) -> Attribution | None:
         content, content_how = self.content_of(verb)
+        addressee = self.addressee_of(verb)
         speaker_tok, speaker_how = self.subject_of(verb)
         speaker = self.speaker_span(speaker_tok) if speaker_tok is not None else None
         cue_end = verb.idx + len(verb.text)
@@ -292,7 +318,8 @@ class QuoteFinder:
             rule += f" and its {content_how} as content"
         return Attribution(
             cue=(cue_start, cue_end), speaker=speaker, content=content, rule=rule, confidence=confidence,
-            addressee=self.addressee_of(verb), speaker_head=speaker_tok,
+            addressee=addressee[0] if addressee else None, addressee_head=addressee[1] if addressee else None,
+            speaker_head=speaker_tok,
             sentence=self.sentence_span(verb), paragraph=self.paragraph_of(verb.idx))
 
     def from_according(self, token: Token) -> Attribution | None:
@@ -356,10 +383,11 @@ class QuoteFinder:
                     key = (0, 0)
                 elif s_start < mark.outer_end and mark.outer_start < s_end:
                     cue_pos = attribution.cue[0] if attribution.cue else s_start
-                    key = (1, min(abs(cue_pos - mark.outer_end), abs(cue_pos - mark.outer_start)))
+                    key = (1 if attribution.speaker else 2,
+                           min(abs(cue_pos - mark.outer_end), abs(cue_pos - mark.outer_start)))
                 elif 0 <= s_start - mark.outer_end <= 2 and attribution.cue and attribution.speaker \
                         and attribution.cue[0] - s_start < 60 and not attribution.content:
-                    key = (2, 0)  # '"...." He said.' split into a sentence of its own
+                    key = (3, 0)  # '"...." He said.' split into a sentence of its own
                 else:
                     continue
                 if best_key is None or key < best_key:
@@ -415,6 +443,17 @@ class QuoteFinder:
             if previous is not None and para - previous.paragraph > 2:
                 previous = None
             starts_paragraph = self.paragraphs[para][0] == mark.outer_start
+            gap = (previous.marks[-1].outer_end, mark.outer_start) if previous is not None and previous.marks \
+                else (0, 0)
+            if previous is not None and previous.paragraph == para and previous.marks and not starts_paragraph \
+                    and gap[0] <= gap[1] and (
+                        i + 1 >= len(ordered) or cue_starts[i + 1] > mark.outer_start
+                        or cue_starts[i + 1] < previous.marks[-1].outer_end):
+                # '"A," he said. "B."': one quote interrupted by its cue
+                previous.marks.append(mark)
+                if "goes on after the cue" not in previous.rule:
+                    previous.rule += "; the quote goes on after the cue"
+                continue
             if mark.continued and made and made[-1].marks and made[-1].marks[-1].runs_on:
                 source = made[-1].inherited or made[-1]
                 rule = "quote runs on from the previous paragraph; same speaker"
@@ -503,12 +542,31 @@ class QuoteFinder:
         return "partial"
 
     def mention(self, span: tuple[int, int] | None, head: Token | None) -> Mention | None:
+        """The speaker (or addressee) as written in the sentence, with the actor it resolves to.
+
+        The actor comes from the actors stage: the mention at the phrase's head word first
+        ("spokesperson" in "a State Department spokesperson, Morgan Ortagus"), then one of its
+        apposition, then whatever `mention_for` finds in the phrase; failing all, an actor named
+        after the phrase, its kind guessed from the named entities in it.
+        """
         if span is None:
             return None
-        found = mention_for(self.doc, span[0], span[1])
-        if found is not None:
-            return found
         text = self.text[span[0]:span[1]]
+        found = None
+        if head is not None:
+            anchors = [head] + [c for c in head.children if c.dep_ == "appos"]
+            for anchor in anchors:
+                found = mention_for(self.doc, anchor.idx, anchor.idx + len(anchor.text))
+                if found is not None and found.start <= anchor.idx < found.end and span[0] <= found.start \
+                        and found.end <= span[1]:
+                    break
+                found = None
+        if found is None:
+            found = mention_for(self.doc, span[0], span[1])
+        if found is not None:
+            return Mention(start=span[0], end=span[1], text=text, actor=found.actor,
+                           how=f"quotes: speaker phrase; actor from the mention {found.text!r} ({found.how})",
+                           antecedent=found.antecedent)
         return Mention(start=span[0], end=span[1], text=text,
                        actor=Actor(name=text, kind=self.guess_kind(span)), how="quotes: span of the speaker")
 
@@ -548,7 +606,7 @@ class QuoteFinder:
             if attribution.cue else None
         confidence = attribution.confidence if speaker is not None else min(attribution.confidence, 0.3)
         return Quote(id="", start=start, end=end, text=text, kind=kind, cue=cue, speaker=speaker,
-                     addressee=self.mention(attribution.addressee, None), via=via,
+                     addressee=self.mention(attribution.addressee, attribution.addressee_head), via=via,
                      confidence=confidence, explanation=attribution.rule)
 
 

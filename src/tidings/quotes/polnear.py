@@ -199,6 +199,17 @@ class Tally:
         return out
 
 
+def univocal(quotes: list[Quote]) -> list[Quote]:
+    """The quotes PolNeAR's scheme can hold: each token in at most one attribution.
+
+    PolNeAR annotates a nested report ("CNN reported that the ministry said X") as one
+    attribution whose content holds the inner one, so a quote whose cue lies inside another
+    quote's content is left out here; tidings itself keeps it, with the outer speaker in `via`.
+    """
+    return [q for q in quotes
+            if not (q.cue and any(o is not q and o.start <= q.cue.start < o.end for o in quotes))]
+
+
 def score(pairs: Iterable[tuple[GoldArticle, list[Quote]]]) -> dict[str, Any]:
     """Scores at every threshold for (gold article, predicted quotes) pairs."""
     tallies = {name: Tally() for name in THRESHOLDS}
