@@ -426,3 +426,17 @@ def test_real_pipeline_exports_have_the_right_shape(pipeline, tmp_path):
     for line in (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         assert record["event"] and record["articleId"]
+
+
+@pytest.mark.parametrize(("text", "lead"), [
+    ("China urged Russia.\n\nMore later.", "China urged Russia."),
+    ("Wednesday, January 23, 2019\n\n\nGermany on Monday banned Iranian airline Mahan Air.\n\nMore.",
+     "Germany on Monday banned Iranian airline Mahan Air."),
+    ("Short.\nSecond paragraph.", "Short."),
+    ("One. " * 300, "One. One. "),  # no paragraphs: the first two sentences
+])
+def test_lead_paragraph(text, lead):
+    from tidings.export.source import lead_span
+
+    start, end = lead_span(text, [])
+    assert text[start:end] == lead

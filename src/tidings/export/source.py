@@ -90,12 +90,20 @@ def lead_span(text: str, boilerplate: list[list[int]]) -> tuple[int, int]:
             continue
         if any(s <= start and end <= e for s, e in boilerplate):
             continue
+        if _is_heading(text[start:end]):  # a dateline or headline, not the lead
+            continue
         if end - start > 1000:  # no paragraph breaks: take the first two sentences
             breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, start, end)]
             if len(breaks) >= 2:
                 end = breaks[1]
         return start, end
     return 0, 0
+
+
+def _is_heading(paragraph: str) -> bool:
+    """A short line without a sentence's end: "Wednesday, January 23, 2019", a headline."""
+    words = paragraph.split()
+    return len(words) < 8 and not paragraph.rstrip().endswith((".", "!", "?", "\"", "\u201d"))
 
 
 def is_name_mention(mention: dict | None) -> bool:

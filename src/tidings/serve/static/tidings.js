@@ -71,43 +71,52 @@
     return g <= -5 ? "#c8392f" : "#e0912b";
   }
   function layout(nodes, edges, W, H) {
-    var n = nodes.length, index = {};
+    /* Fruchterman-Reingold with gravity towards the centre (keeps separate components on screen),
+       a cooling temperature, and a deterministic start on a circle: the same data, the same picture. */
+    var n = nodes.length, index = {}, cx = W / 2, cy = H / 2;
     nodes.forEach(function (d, i) {
       index[d.id] = i;
-      var a = 2 * Math.PI * i / Math.max(1, n);
-      d.x = W / 2 + Math.cos(a) * W * 0.3; d.y = H / 2 + Math.sin(a) * H * 0.3; d.vx = 0; d.vy = 0;
+      var a = 2 * Math.PI * i / Math.max(1, n), r = 0.35 * Math.min(W, H) * (0.5 + 0.5 * ((i * 7) % 11) / 11);
+      d.x = cx + Math.cos(a) * r * W / H; d.y = cy + Math.sin(a) * r;
     });
-    var k = Math.sqrt((W * H) / Math.max(1, n)) * 0.55;
-    for (var it = 0; it < 300; it++) {
-      var t = 1 - it / 300;
+    var k = 0.6 * Math.sqrt((W * H) / Math.max(1, n)), temp = W / 8, steps = 350;
+    for (var it = 0; it < steps; it++) {
+      nodes.forEach(function (d) { d.dx = 0; d.dy = 0; });
       for (var i = 0; i < n; i++) {
-        var a = nodes[i];
         for (var j = i + 1; j < n; j++) {
-          var b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d2 = dx * dx + dy * dy + 0.01, f = k * k / d2;
-          a.vx += dx * f * 0.05; a.vy += dy * f * 0.05; b.vx -= dx * f * 0.05; b.vy -= dy * f * 0.05;
+          var a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+          var f = k * k / d;
+          a.dx += dx / d * f; a.dy += dy / d * f; b.dx -= dx / d * f; b.dy -= dy / d * f;
         }
       }
       edges.forEach(function (e) {
         var a = nodes[index[e.source]], b = nodes[index[e.target]];
         if (!a || !b) return;
-        var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01, f = (d - k) / d * 0.05;
-        a.vx += dx * f; a.vy += dy * f; b.vx -= dx * f; b.vy -= dy * f;
+        var dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01, f = d * d / k;
+        a.dx -= dx / d * f; a.dy -= dy / d * f; b.dx += dx / d * f; b.dy += dy / d * f;
       });
       nodes.forEach(function (d) {
-        d.vx += (W / 2 - d.x) * 0.01; d.vy += (H / 2 - d.y) * 0.01;
-        var speed = Math.sqrt(d.vx * d.vx + d.vy * d.vy), cap = 30 * t + 1;
-        if (speed > cap) { d.vx *= cap / speed; d.vy *= cap / speed; }
-        d.x = Math.max(40, Math.min(W - 40, d.x + d.vx)); d.y = Math.max(24, Math.min(H - 24, d.y + d.vy));
-        d.vx *= 0.6; d.vy *= 0.6;
+        var gx = cx - d.x, gy = (cy - d.y) * W / H, g = Math.sqrt(gx * gx + gy * gy) || 0.01;
+        var pull = 0.15 * g * g / k;
+        d.dx += gx / g * pull; d.dy += gy / g * pull;
+        var m = Math.sqrt(d.dx * d.dx + d.dy * d.dy) || 0.01, step = Math.min(m, temp);
+        d.x = Math.max(30, Math.min(W - 130, d.x + d.dx / m * step));
+        d.y = Math.max(20, Math.min(H - 20, d.y + d.dy / m * step));
       });
+      temp = Math.max(0.5, temp * 0.985);
     }
     return index;
+  }
+  function shortLabel(d) {
+    var label = d.label || d.id;
+    if (label.length > 24) label = label.slice(0, 22) + "\u2026";
+    return label.toUpperCase() === String(d.id).toUpperCase() ? label : label + " (" + d.id + ")";
   }
   function drawNetwork() {
     var box = document.getElementById("network");
     var data = readJSON("network-data");
     if (!box || !data) return;
-    var W = 960, H = 440;
+    var W = 1100, H = 560;
     var svg = svgRoot(box, W, H);
     var nodes = data.nodes || [], edges = data.edges || [];
     if (!nodes.length) { emptyNote(svg, W, H, "No events with both a source and a target yet."); return; }
@@ -128,8 +137,8 @@
       var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) || 1;
       var back = edges.some(function (o) { return o.source === e.target && o.target === e.source; });
       var bend = back ? 0.18 : 0, mx = (a.x + b.x) / 2 - dy * bend, my = (a.y + b.y) / 2 + dx * bend;
-      var rb = radius(b) + 3, ex = b.x - (b.x - mx) / Math.hypot(b.x - mx, b.y - my) * rb,
-        ey = b.y - (b.y - my) / Math.hypot(b.x - mx, b.y - my) * rb;
+      var span = Math.hypot(b.x - mx, b.y - my) || 1, rb = Math.min(radius(b) + 3, span / 2),
+        ex = b.x - (b.x - mx) / span * rb, ey = b.y - (b.y - my) / span * rb;
       var colour = goldsteinColour(e.goldstein);
       var path = el("path", { d: "M" + a.x + "," + a.y + " Q" + mx + "," + my + " " + ex + "," + ey,
         "class": "edge", stroke: colour, "stroke-width": 1 + 5 * e.events / maxEdge,
@@ -141,7 +150,7 @@
     nodes.forEach(function (d) {
       var g = el("g", { "class": "node", "data-id": d.id, transform: "translate(" + d.x + "," + d.y + ")" }, nodeLayer);
       el("circle", { r: radius(d), fill: "#5b7fb8" }, g);
-      el("text", { x: radius(d) + 3, y: 4 }, g).textContent = d.label + (d.label !== d.id ? " (" + d.id + ")" : "");
+      el("text", { x: radius(d) + 3, y: 4 }, g).textContent = shortLabel(d);
       el("title", {}, g).textContent = d.label + " (" + d.id + "): " + d.events + " events\nclick: list them";
       g.addEventListener("mouseenter", function () { focusNode(box, d.id); });
       g.addEventListener("mouseleave", function () { focusNode(box, null); });
