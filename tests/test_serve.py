@@ -236,3 +236,15 @@ def test_real_store_pages_and_documents(pipeline, tmp_path):
 
         assert html_module.unescape(text) == doc.article.text  # highlighting never loses a character
         assert client.get("/").status_code == 200
+
+
+def test_docs_cover_every_endpoint_and_column(client):
+    """docs/api.md cannot drift: every API path and every GDELT column is described there."""
+    from tidings.export import EVENT_COLUMNS, MENTION_COLUMNS
+
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text(encoding="utf-8")
+    paths = [p for p in client.get("/openapi.json").json()["paths"] if p.startswith("/api/")]
+    missing = [p for p in paths if f"`{p}`" not in docs]
+    assert not missing, f"describe these endpoints in docs/api.md: {missing}"
+    undocumented = [c for c in EVENT_COLUMNS + MENTION_COLUMNS if not re.search(rf"\b{c}\b", docs)]
+    assert not undocumented, f"describe these columns in docs/api.md: {undocumented}"
