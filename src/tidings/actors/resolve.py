@@ -173,7 +173,19 @@ class Resolver:
             if start >= end:
                 continue
             text = doc[start:end].text
-            if ent.label_ != "PERSON":
+            if ent.label_ != "PERSON" and end - start > 2:
+                # "Ukraine Volodymyr Zelenskyy" tagged ORG: a known person's name at its end
+                for n in (3, 2):
+                    tail = doc[end - n:end]
+                    if any(taken[i] is not None for i in range(end - n, end)):
+                        continue
+                    if any(p.curated for p in self.dictionaries.people_named(tail.text)):
+                        start = end - n
+                        break
+                else:
+                    continue
+                text = doc[start:end].text
+            elif ent.label_ != "PERSON":
                 if end - start != 1 or any(taken[i] is not None for i in range(start, end)):
                     continue
                 # A surname the recogniser took for an organisation or a place ("Kuleba" as ORG).
@@ -284,10 +296,12 @@ class Resolver:
             lemma = token.lemma_.lower()
             if token.dep_ == "compound" and token.head.i > token.i:
                 continue  # "police station", "Foreign Minister spokesperson": the head decides
-            # the longest role phrase ending on this token ("foreign minister" before "minister")
+            # the longest role phrase ending on this token ("foreign minister" before "minister"),
+            # inside the noun phrase ("US Secretary of State": "State" alone is no role)
+            np_start = self._np_start(doc, token)
             sector = None
             phrase = ""
-            for n in range(min(max_words, token.i + 1), 0, -1):
+            for n in range(min(max_words, token.i - np_start + 1), 0, -1):
                 words = [t.lower_ for t in doc[token.i - n + 1:token.i] if not t.is_space]
                 if len(words) != n - 1:
                     continue
@@ -304,13 +318,13 @@ class Resolver:
             if not (is_person_noun(token) or lemma in INSTITUTIONS or lemma in COUNTRY_NOUNS
                     or token.lower_ in INSTITUTIONS or " " in phrase or _agent_noun(token)):
                 continue  # "settlement", "proposal": in the dictionaries, but no actor in news prose
-            start = self._np_start(doc, token)
+            start = np_start
             if any(taken[i] is not None and taken[i].kind == "person" for i in range(start, token.i + 1)):
                 continue
             end = token.i + 1
             # "the foreign minister of China"
             for child in token.rights:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == end:
                     objs = [c for c in child.children if c.dep_ == "pobj"]
                     if objs and taken[objs[0].i] is not None and taken[objs[0].i].actor.kind in (
                             "country", "organization"):
@@ -348,7 +362,9 @@ class Resolver:
         # appositions: a role phrase next to a person, with only a comma between
         for a, b in zip(cands, cands[1:]):
             between = doc[a.end:b.start]
-            if all(t.is_space or t.text in (",", "—", "–", "-") for t in between) and any(t.text == "," for t in between):
+            adjacent = all(t.is_space for t in between) and a.kind == "role" and b.kind == "person"
+            if adjacent or all(t.is_space or t.text in (",", "—", "–", "-") for t in between) and any(
+                    t.text == "," for t in between):
                 if a.kind == "role" and b.kind == "person":
                     a.partner = b
                 elif a.kind == "person" and b.kind == "role":
@@ -481,7 +497,10 @@ class Resolver:
         actor_kind = kind if country or org else kind
         cand.actor = Actor(name=name, kind=actor_kind, country=country, sector=sector or None,
                            code=code if code and not sector else None, role=cand.title if person_like else None)
-        if org is not None and country is None:
+        if org is not None and org.kind == "group" and sector in ("MIL", "UAF", "REB", "CVL", None):
+            # "ISIS fighters", "Hamas militants": members of an armed group are the group
+            cand.actor = org
+        elif org is not None and country is None:
             cand.actor = Actor(name=name, kind=actor_kind, country=None, sector=sector or org.sector,
                                code=org.code, role=cand.title if person_like else None)
         source = cand.details.get("country_from")
@@ -556,7 +575,7 @@ class Resolver:
             subjects = [c for c in people if c.is_subject and pronoun.i - c.head.i < 200]
             return subjects[-1] if subjects else people[-1]
         kinds = ("country", "organization", "group", "region")
-        if want == "they":
+        if want == "they" and pronoun.lower_ == "they":
             # "told nationals ... if they needed": a plural noun in the sentence is the likelier antecedent
             for t in doc[pronoun.sent.start:pronoun.i]:
                 if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound",):
@@ -649,7 +668,11 @@ def _case_ok(pattern: str, span: Span) -> bool:
 
 
 def _locative(span: Span) -> bool:
+    """'in Kyiv', 'a Baghdad airport': the capital as a place, not as its government."""
     root = span.root
+    if root.dep_ == "compound" and root.head.i >= span.end and not is_person_noun(root.head) \
+            and root.head.lemma_.lower() not in INSTITUTIONS:
+        return True
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
         return True
     return root.dep_ in ("dobj",) and root.head.lemma_ in ("visit", "leave", "reach", "enter", "attack", "bomb")
