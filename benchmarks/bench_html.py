@@ -46,18 +46,13 @@ def prf(found: Counter, gold: Counter) -> tuple[float, float, float, int, int, i
     return p, r, f, common, n_found, n_gold
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=default_data())
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--worst", type=int, default=5, help="list the N pages with the lowest F1")
-    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
-    args = parser.parse_args(argv)
-    truth = json.loads((args.data / "ground-truth.json").read_text(encoding="utf-8"))
-    names = sorted(truth)[: args.limit] if args.limit else sorted(truth)
+def evaluate(data: Path, *, limit: int | None = None) -> tuple[dict, list[tuple[float, float, float, str]], dict]:
+    """Scores over the benchmark's pages, the (F1, P, R, name) of each page, and the ground truth."""
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    names = sorted(truth)[:limit] if limit else sorted(truth)
     per_page, totals, seconds, failed = [], [0, 0, 0], [], []
     for name in names:
-        page = gzip.decompress((args.data / "html" / f"{name}.html.gz").read_bytes())
+        page = gzip.decompress((data / "html" / f"{name}.html.gz").read_bytes())
         t0 = time.perf_counter()
         item = article_from_html(page, origin=name, url=truth[name].get("url"))
         seconds.append(time.perf_counter() - t0)
@@ -82,6 +77,18 @@ def main(argv: list[str] | None = None) -> int:
         "seconds_per_page": {"median": round(statistics.median(seconds), 5),
                              "mean": round(statistics.mean(seconds), 5)},
     }
+    return scores, per_page, truth
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=default_data())
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--worst", type=int, default=5, help="list the N pages with the lowest F1")
+    parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    args = parser.parse_args(argv)
+    scores, per_page, truth = evaluate(args.data, limit=args.limit)
+    names, failed = [x[3] for x in per_page], [None] * scores["no_text"]
     if args.json:
         sys.stdout.write(json.dumps(scores) + "\n")
         return 0
