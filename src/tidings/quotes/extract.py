@@ -44,6 +44,8 @@ CONTINUATION_OPENERS = frozenset({"there", "then", "also", "further", "furthermo
                                   "in", "during", "it", "additionally"})
 PERSON_PRONOUNS = frozenset({"he", "she", "i", "we", "you", "him", "her", "me", "us"})
 MIN_UNCUED_WORDS = 4
+SPEECH_VERBS = frozenset({"say", "tell", "add", "write", "explain", "note", "argue", "insist", "state", "declare",
+                          "continue", "tweet", "recall", "reply", "respond", "ask", "warn", "claim", "comment"})
 OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative")
 OBJECT_PREPS = ("as", "for", "of", "about", "on", "to", "over", "against")
 NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "add", "speak", "talk", "report", "read", "write", "tweet",
@@ -69,6 +71,7 @@ class Attribution:
     confidence: float
     addressee: tuple[int, int] | None = None
     addressee_head: Token | None = None
+    cue_token: Token | None = None
     speaker_head: Token | None = None
     marks: list[QuoteMarks] = field(default_factory=list)
     sentence: tuple[int, int] = (0, 0)
@@ -162,17 +165,19 @@ class QuoteFinder:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         return pobj, "agent of the passive"
+        verb_quoted = self.mark_at(verb.idx) is not None
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child, "subject"
-            if child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite", "report"):
+            if child.dep_ in ("nsubj", "csubj") or (
+                    child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite", "report")):
+                if not verb_quoted and self.mark_at(child.idx) is not None:
+                    continue  # a subject inside the quotation is the parser's mistake
                 return child, "subject"
         if depth == 0:
             for child in verb.rights:  # '"...," declared Alyssa Van Wagenen': the inverted subject
                 if child.dep_ in ("dobj", "attr", "npadvmod", "appos", "oprd", "dative") \
                         and (child.pos_ == "PROPN" or child.ent_type_ in ("PERSON", "ORG")) \
                         and child.left_edge.i == verb.i + 1 and verb.i > 0 \
-                        and (self.doc[verb.i - 1].is_punct or self.mark_at(verb.idx - 2) is not None):
+                        and (self.doc[verb.i - 1].text in ALL_MARKS or self.mark_at(verb.idx - 2) is not None):
                     return child, "subject after the verb"
                 break
         if depth > 3:
@@ -202,6 +207,32 @@ class QuoteFinder:
                 return None, ""
             return head, "noun the participle qualifies"
         return None, ""
+
+    def nearby_speaker(self, verb: Token) -> Token | None:
+        """Where the parse gives no subject: the name or pronoun right beside the cue, outside quotes.
+
+        '"...," Huckabee said.' and '"...," said Huckabee' parsed with the quote's words as subject.
+        """
+        sent = verb.sent
+        for step in (-1, 1):
+            i = verb.i + step
+            while sent.start <= i < sent.end and (self.doc[i].dep_ in ("advmod", "aux", "neg")
+                                                  and self.doc[i].pos_ != "PUNCT"):
+                i += step  # "Huckabee also said"
+            if not (sent.start <= i < sent.end):
+                continue
+            token = self.doc[i]
+            if self.mark_at(token.idx) is not None or token.is_punct:
+                continue
+            if token.pos_ == "PROPN" or (token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS | {"they"}) \
+                    or (token.pos_ == "NOUN" and step == -1):
+                while token.dep_ in ("compound", "flat", "pobj", "prep", "appos", "amod", "poss") \
+                        and token.head is not token and token.head.i != verb.i \
+                        and token.head.pos_ in ("PROPN", "NOUN", "ADP"):
+                    token = token.head
+                if self.mark_at(token.idx) is None:
+                    return token
+        return None
 
     def speech_noun_owner(self, noun: Token) -> Token | None:
         for child in noun.children:
@@ -319,7 +350,7 @@ class QuoteFinder:
         return Attribution(
             cue=(cue_start, cue_end), speaker=speaker, content=content, rule=rule, confidence=confidence,
             addressee=addressee[0] if addressee else None, addressee_head=addressee[1] if addressee else None,
-            speaker_head=speaker_tok,
+            speaker_head=speaker_tok, cue_token=verb,
             sentence=self.sentence_span(verb), paragraph=self.paragraph_of(verb.idx))
 
     def from_according(self, token: Token) -> Attribution | None:
@@ -436,7 +467,9 @@ class QuoteFinder:
             i = bisect.bisect_left(cue_starts, mark.start) - 1
             while i >= 0:
                 candidate = ordered[i]
-                if candidate.speaker and (candidate.marks or candidate.content):
+                if candidate.speaker and (candidate.marks or (
+                        candidate.content and candidate.cue_token is not None
+                        and candidate.cue_token.lemma_ in SPEECH_VERBS)):
                     previous = candidate
                     break
                 i -= 1
@@ -507,6 +540,12 @@ class QuoteFinder:
     def find(self) -> list[Quote]:
         found = [a for a in self.candidates()]
         loose = self.claim_marks(found)
+        for attribution in found:
+            if attribution.speaker is None and attribution.marks and attribution.cue_token is not None:
+                head = self.nearby_speaker(attribution.cue_token)
+                if head is not None:
+                    attribution.speaker_head, attribution.speaker = head, self.speaker_span(head)
+                    attribution.rule += f"; speaker: the name beside the cue ({head.text})"
         found = [a for a in found if a.content or a.marks]
         found.extend(self.loose_quotes(loose, found))
         self.chain(found)
@@ -553,6 +592,16 @@ class QuoteFinder:
             return None
         text = self.text[span[0]:span[1]]
         found = None
+        if head is not None and head.lower_ in ("who", "which", "that") and head.head.dep_ == "relcl":
+            head = head.head.head  # "Trump, who said ...": the actor is the noun the clause qualifies
+            span = (min(span[0], head.idx), max(span[1], head.idx + len(head.text)))
+            found = mention_for(self.doc, head.idx, head.idx + len(head.text))
+            if found is not None:
+                return Mention(start=span[0], end=span[1], text=self.text[span[0]:span[1]], actor=found.actor,
+                               how=f"quotes: relative pronoun; actor from {found.text!r} ({found.how})")
+            return Mention(start=span[0], end=span[1], text=self.text[span[0]:span[1]],
+                           actor=Actor(name=head.text, kind=self.guess_kind((head.idx, head.idx + len(head.text)))),
+                           how="quotes: relative pronoun; actor from the noun it stands for")
         if head is not None:
             anchors = [head] + [c for c in head.children if c.dep_ == "appos"]
             for anchor in anchors:
