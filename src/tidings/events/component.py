@@ -8,6 +8,7 @@ confidence and an explanation. Sentences in `doc._.tidings_boilerplate` are skip
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import extensions  # noqa: F401  (registers Doc extensions)
 from ..actors.lookup import mention_for
 from ..clean.boilerplate import in_spans
-from ..document import Event, Mention, TextSpan
+from ..document import Event, Location, Mention, TextSpan, make_code
 from .arguments import clause_arguments, mention_of, prep_objects, TARGET_PREPS
 from .classifier import NONE, default_classifier
 from .coding import SYMMETRIC, Candidate, code_sentence
@@ -33,8 +34,9 @@ class EventsComponent:
     """Finds PLOVER events in a parsed Doc whose actors and quotes are already marked."""
 
     def __init__(self, nlp: Language, name: str, *, use_patterns: bool = True, use_classifier: bool = True,
-                 classifier_threshold: float = 0.6) -> None:
+                 classifier_threshold: float = 0.6, petrarch_verbs: bool = False) -> None:
         self.name = name
+        self.petrarch_verbs = petrarch_verbs
         self.use_patterns = use_patterns
         self.use_classifier = use_classifier
         self.classifier_threshold = classifier_threshold
@@ -44,6 +46,7 @@ class EventsComponent:
         published = parse_published(doc._.tidings_published)
         events: list[Event] = []
         pending: list[Span] = []
+        self._ents = list(doc.ents)  # Doc.ents is rebuilt at each access: read it once
         for sentence in doc.sents:
             boiler = bool(spans) and in_spans(sentence.start_char, sentence.end_char, spans)
             if boiler:
@@ -53,7 +56,7 @@ class EventsComponent:
                     continue
             made: list[Event] = []
             if self.use_patterns:
-                for cand in code_sentence(doc, sentence):
+                for cand in code_sentence(doc, sentence, petrarch=self.petrarch_verbs):
                     made.extend(self._events(doc, sentence, cand, published))
             if not made and self.use_classifier and _has_actor(doc, sentence):
                 pending.append(sentence)
@@ -100,17 +103,22 @@ class EventsComponent:
         if mode is None:
             plover = plover_for(cameo)
             mode = plover[1] if plover and plover[0] == type_ else None
-        if source.actor.country is None and source.actor.code is None:
-            confidence *= 0.8
+        skip = ((source.start, source.end),) + (((target.start, target.end),) if target else ())
+        ents = [e for e in self._ents if sentence.start <= e.start < sentence.end]
+        location, place = locate(ents, token, skip=skip)
+        if source.actor.country is None and source.actor.sector not in ("IGO", "NGO"):
+            source, how = _localized(doc, source, location)
+            if how:
+                why.append(how)
+            else:
+                confidence *= 0.8
         if negated_:
             why.append(f"negated by '{negation_word}'")
         if modality_ != "asserted":
             why.append(f"{modality_} ('{modality_word}')")
-        when, when_why = _date(sentence, token, published)
+        when, when_why = _date(ents, token, published)
         if when_why:
             why.append(when_why)
-        skip = ((source.start, source.end),) + (((target.start, target.end),) if target else ())
-        location, place = locate(sentence, token, skip=skip)
         if place:
             why.append(f"place '{place}'")
         via, via_how = reported_by(doc, token)
@@ -176,26 +184,51 @@ def _without_boilerplate(sentence: Span, spans: list[tuple[int, int]]) -> Span |
     return sentence.doc[best[0]:best[1]]
 
 
+LOCAL_PREPS = frozenset({"in", "from", "of", "throughout", "across", "inside"})
+
+
+def _localized(doc: Doc, mention: Mention, location: Location | None) -> tuple[Mention, str]:
+    """The mention with a country where its actor has none: from "rebels in the Ivory Coast", else from
+    the place of the event (an actor of unknown country acting there is taken as local)."""
+    head = next((t for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or []
+                 if not (mention.start <= t.head.idx < mention.end) or t.head is t), None)
+    country, how = None, ""
+    if head is not None:
+        for pobj in prep_objects(head, LOCAL_PREPS):
+            found = mention_for(doc, pobj.left_edge.idx, pobj.idx + len(pobj.text))
+            if found is not None and found.actor.country:
+                country, how = found.actor.country, f"source country from '{pobj.head.text} {found.text}'"
+                break
+    if country is None and location is not None and location.country:
+        country, how = location.country, f"source country from the place '{location.name}'"
+    if country is None:
+        return mention, ""
+    actor = replace(mention.actor, country=country,
+                    code=make_code(country, mention.actor.sector) if mention.actor.code in (None, mention.actor.sector)
+                    else mention.actor.code)
+    return replace(mention, actor=actor), how
+
+
 def _has_actor(doc: Doc, sentence: Span) -> bool:
     return mention_for(doc, sentence.start_char, sentence.end_char) is not None
 
 
 def _trigger_span(cand: Candidate) -> TextSpan:
     token = cand.token
-    start, end = token.idx, token.idx + len(token.text)
+    first = last = token
     cue = cand.cue
     if cue is not None and cue.dep_ in ("prt", "dobj", "compound", "amod", "prep", "nsubjpass") and \
             abs(cue.i - token.i) <= 4:
-        start, end = min(start, cue.idx), max(end, cue.idx + len(cue.text))
-    doc = token.doc
-    return TextSpan(start, end, doc.text[start:end])
+        first, last = (cue, token) if cue.i < token.i else (token, cue)
+    span = token.doc[first.i:last.i + 1]  # Span.text reads only its own tokens (Doc.text joins all)
+    return TextSpan(span.start_char, span.end_char, span.text)
 
 
-def _date(sentence: Span, trigger: Token, published: date | None) -> tuple[date | None, str]:
+def _date(ents: list[Span], trigger: Token, published: date | None) -> tuple[date | None, str]:
     if published is None:
         return None, ""
     best: tuple[int, date, str] | None = None
-    for ent in sentence.ents:
+    for ent in ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         day = resolve(ent.text, published)
@@ -213,9 +246,10 @@ def _date(sentence: Span, trigger: Token, published: date | None) -> tuple[date 
     "tidings_events",
     assigns=["doc._.tidings_events"],
     requires=["doc._.tidings_mentions", "doc._.tidings_quotes"],
-    default_config={"use_patterns": True, "use_classifier": True, "classifier_threshold": 0.6},
+    default_config={"use_patterns": True, "use_classifier": True, "classifier_threshold": 0.6,
+                    "petrarch_verbs": False},
 )
 def make_events(nlp: Language, name: str, use_patterns: bool, use_classifier: bool,
-                classifier_threshold: float) -> EventsComponent:
+                classifier_threshold: float, petrarch_verbs: bool) -> EventsComponent:
     return EventsComponent(nlp, name, use_patterns=use_patterns, use_classifier=use_classifier,
-                           classifier_threshold=classifier_threshold)
+                           classifier_threshold=classifier_threshold, petrarch_verbs=petrarch_verbs)

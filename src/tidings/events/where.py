@@ -22,18 +22,23 @@ PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "acros
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, tuple[str, str | None, float, float]]:
-    """place name (lower case) -> (name, ISO3 country, lat, lon), from data/places.tsv."""
-    places: dict[str, tuple[str, str | None, float, float]] = {}
+def _gazetteer() -> dict[str, tuple[str, str | None, float, float, str]]:
+    """place name (lower case) -> (name, ISO3 country, lat, lon, city|country), from data/places.tsv."""
+    places: dict[str, tuple[str, str | None, float, float, str]] = {}
     with open(DATA / "places.tsv", encoding="utf-8") as fh:
         next(fh)
         for line in fh:
-            key, name, country, lat, lon = line.rstrip("\n").split("\t")
-            places[key] = (name, country or None, float(lat), float(lon))
+            key, name, country, lat, lon, kind = line.rstrip("\n").split("\t")
+            places[key] = (name, country or None, float(lat), float(lon), kind)
     for alias, name in ALIASES.items():
         if name in places:
             places[alias] = places[name]
     return places
+
+
+def _is_city(text: str) -> bool:
+    found = _gazetteer().get(text.lower().removeprefix("the "))
+    return found is not None and found[4] == "city"
 
 
 def _lookup(text: str) -> Location | None:
@@ -44,12 +49,13 @@ def _lookup(text: str) -> Location | None:
     found = places.get(key)
     if found is None:
         return None
-    name, country, lat, lon = found
+    name, country, lat, lon, _ = found
     return Location(name=name, country=country, lat=round(lat, 4), lon=round(lon, 4))
 
 
-def locate(sentence: Span, trigger: Token, *, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Location | None, str]:
-    """(location, the words it came from) for an event triggered by `trigger` in `sentence`.
+def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Location | None, str]:
+    """(location, the words it came from) for an event triggered by `trigger`; `ents` are the entities
+    of its sentence.
 
     A place must be the object of a place preposition ("in Kyiv", "into Ukraine"); one attached to the
     trigger wins, else the nearest such place in the sentence.
@@ -60,7 +66,7 @@ def locate(sentence: Span, trigger: Token, *, skip: tuple[tuple[int, int], ...] 
         if child.dep_ in ("conj", "advcl", "parataxis") and child.i > trigger.i:
             within.difference_update(t.i for t in child.subtree)
     best: tuple[int, Location, str] | None = None
-    for ent in sentence.ents:
+    for ent in ents:
         if ent.root.i not in within:
             continue
         if ent.label_ not in PLACE_LABELS:
@@ -72,7 +78,7 @@ def locate(sentence: Span, trigger: Token, *, skip: tuple[tuple[int, int], ...] 
         if location is None:
             continue
         attached = head.head == trigger or head.head.head == trigger
-        score = (100 if attached else 0) - abs(ent.root.i - trigger.i)
+        score = (100 if attached else 0) + (30 if _is_city(ent.text) else 0) - abs(ent.root.i - trigger.i)
         if best is None or score > best[0]:
             best = (score, location, ent.text)
     if best is None:
