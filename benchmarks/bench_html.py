@@ -5,7 +5,11 @@ extracts (`tidings.ingest.html.article_from_html`) is compared with the benchmar
 `articleBody`: token-level precision, recall and F1 over bags of lower-cased word tokens
 (the measure of the benchmark's own evaluation and of trafilatura's), micro- and macro-averaged.
 
-    /work/venv/bin/python benchmarks/bench_html.py [--data DIR] [--limit N] [--worst 5] [--json]
+With --vs-spacy it also times, on the same pages, what ingestion adds per article (HTML
+extraction, language detection, duplicate fingerprinting) against plain spaCy's parse of the
+extracted text (the model alone, no tidings components), and prints medians and ratios.
+
+    /work/venv/bin/python benchmarks/bench_html.py [--data DIR] [--limit N] [--worst 5] [--json] [--vs-spacy]
 """
 
 from __future__ import annotations
@@ -50,13 +54,14 @@ def evaluate(data: Path, *, limit: int | None = None) -> tuple[dict, list[tuple[
     """Scores over the benchmark's pages, the (F1, P, R, name) of each page, and the ground truth."""
     truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
     names = sorted(truth)[:limit] if limit else sorted(truth)
-    per_page, totals, seconds, failed = [], [0, 0, 0], [], []
+    per_page, totals, seconds, failed, texts = [], [0, 0, 0], [], [], []
     for name in names:
         page = gzip.decompress((data / "html" / f"{name}.html.gz").read_bytes())
         t0 = time.perf_counter()
         item = article_from_html(page, origin=name, url=truth[name].get("url"))
         seconds.append(time.perf_counter() - t0)
         text = "" if isinstance(item, Problem) else item.text
+        texts.append(text)
         if isinstance(item, Problem):
             failed.append(name)
         p, r, f, common, n_found, n_gold = prf(tokens(text), tokens(truth[name]["articleBody"]))
@@ -77,7 +82,42 @@ def evaluate(data: Path, *, limit: int | None = None) -> tuple[dict, list[tuple[
         "seconds_per_page": {"median": round(statistics.median(seconds), 5),
                              "mean": round(statistics.mean(seconds), 5)},
     }
+    evaluate.texts, evaluate.seconds = texts, seconds  # for --vs-spacy
     return scores, per_page, truth
+
+
+def versus_spacy(texts: list[str], extract_seconds: list[float]) -> dict:
+    """Per-article seconds of extraction, language detection and fingerprinting vs plain spaCy's parse."""
+    from tidings.ingest.dedup import Deduplicator
+    from tidings.ingest.language import detect_language
+    from tidings.nlp import load_model
+
+    nlp = load_model()
+    dedup = Deduplicator()
+    detect_language("warm up the detector")
+    nlp("Warm up the parser.")
+    rows = []
+    for text, extract in zip(texts, extract_seconds):
+        if not text:
+            continue
+        t0 = time.perf_counter()
+        detect_language(text)
+        t1 = time.perf_counter()
+        dedup.fingerprint(text)
+        t2 = time.perf_counter()
+        nlp(text)
+        t3 = time.perf_counter()
+        rows.append((extract, t1 - t0, t2 - t1, t3 - t2))
+    med = [statistics.median(col) for col in zip(*rows)]
+    added = [e + lang + fp for e, lang, fp, _ in rows]
+    return {
+        "articles": len(rows),
+        "median_seconds": {"extract": round(med[0], 5), "language": round(med[1], 5),
+                           "fingerprint": round(med[2], 5), "spacy_parse": round(med[3], 5)},
+        "ratio_of_medians": round(statistics.median(added) / med[3], 3),
+        "median_ratio": round(statistics.median(a / r[3] for a, r in zip(added, rows)), 3),
+        "ratio_of_totals": round(sum(added) / sum(r[3] for r in rows), 3),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,8 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--worst", type=int, default=5, help="list the N pages with the lowest F1")
     parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
+    parser.add_argument("--vs-spacy", action="store_true", help="also time ingestion against spaCy's parse")
     args = parser.parse_args(argv)
     scores, per_page, truth = evaluate(args.data, limit=args.limit)
+    if args.vs_spacy:
+        scores["vs_spacy"] = versus_spacy(evaluate.texts, evaluate.seconds)
     names, failed = [x[3] for x in per_page], [None] * scores["no_text"]
     if args.json:
         sys.stdout.write(json.dumps(scores) + "\n")
@@ -98,6 +141,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {kind}: P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}")
     print(f"  time per page: median {scores['seconds_per_page']['median'] * 1000:.1f} ms, "
           f"mean {scores['seconds_per_page']['mean'] * 1000:.1f} ms")
+    if args.vs_spacy:
+        v = scores["vs_spacy"]
+        m = v["median_seconds"]
+        print(f"  per article, median ms: extract {m['extract'] * 1000:.1f}, language {m['language'] * 1000:.1f}, "
+              f"fingerprint {m['fingerprint'] * 1000:.1f}; plain spaCy parse {m['spacy_parse'] * 1000:.1f}")
+        print(f"  ingestion / spaCy: ratio of medians {v['ratio_of_medians']:.2f}, median ratio "
+              f"{v['median_ratio']:.2f}, ratio of totals {v['ratio_of_totals']:.2f}")
     if args.worst:
         print(f"  lowest F1 ({args.worst}):")
         for f, p, r, name in sorted(per_page)[: args.worst]:

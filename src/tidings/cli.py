@@ -167,7 +167,8 @@ def process(
             docs = run(fresh_articles(), workers=workers, batch_size=batch_size,
                        pipeline=default_pipeline() if workers <= 1 else None)
             for batch in batched(docs, batch_size):
-                result = store.add(batch + triage.take_unprocessed())
+                with triage.store_lock:
+                    result = store.add(batch + triage.take_unprocessed())
                 stats["stored"] += result.added
                 stats["already stored"] += result.skipped
                 progress.advance(task, len(batch))

@@ -10,10 +10,14 @@ article seen before (in this run or in the store, see `dedup`) is stored with st
 `duplicate` and `duplicate_of` set to its original's id, and not processed again. An article
 not in English is stored with its language and status `not_english`, unprocessed: a
 `Document` with no mentions, quotes or events. Counts go to `stats` for the summary.
+
+With worker processes, `to_process` runs in the pool's feeder thread while the writer
+stores results: both must hold `store_lock` when they use the store.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 
@@ -38,6 +42,7 @@ class Triage:
             if store is not None:
                 self.dedup.load(store.fingerprints())
         self._unprocessed: deque[Document] = deque()  # filled by the reading thread, emptied by the writer
+        self.store_lock = threading.Lock()
 
     def to_process(self, articles: Iterable[Article]) -> Iterator[Article]:
         """The articles the pipeline should run on; the others wait in `take_unprocessed()`."""
@@ -52,7 +57,10 @@ class Triage:
             yield from self._sort(batch, seen)
 
     def _sort(self, batch: list[Article], seen: set[str]) -> Iterator[Article]:
-        known = self.store.known_ids(a.id for a in batch) if self.store is not None else set()
+        known: set[str] = set()
+        if self.store is not None:
+            with self.store_lock:
+                known = self.store.known_ids(a.id for a in batch)
         for article in batch:
             if article.id in known or article.id in seen:
                 self.stats["already stored"] += 1
