@@ -50,7 +50,9 @@ OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp", "attr", "acomp", "dative")
 OBJECT_PREPS = ("as", "for", "of", "about", "on", "to", "over", "against")
 NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "add", "speak", "talk", "report", "read", "write", "tweet",
                                "post", "email", "quote", "cite", "answer", "reply", "respond", "continue"})
-INVERTED_ONLY = frozenset({"read"})  # reporting only before their subject
+INVERTED_ONLY = frozenset({"read"})
+QUOTE_ONLY = frozenset({"continue", "shoot", "fire", "snap", "laugh", "scream", "gush", "sniff", "put", "offer",
+                        "begin", "go", "sigh", "shrug", "whisper", "chime", "cry", "smile", "groan", "muse"})  # reporting only before their subject
 
 
 @lru_cache(maxsize=1)
@@ -388,6 +390,9 @@ class QuoteFinder:
                 attribution = self.from_according(token)
             elif token.pos_ == "VERB" and token.lemma_.lower() in self.verbs:
                 attribution = self.from_verb(token)
+            elif token.pos_ == "VERB" and token.lemma_.lower() in QUOTE_ONLY:
+                attribution = self.from_verb(token)  # '"...," she continued.': a cue only beside a quotation
+                attribution.content = None
             elif token.pos_ == "VERB" and token.lemma_.lower() in INVERTED_ONLY and any(
                     c.dep_ == "nsubj" and c.i > token.i for c in token.children):
                 attribution = self.from_verb(token)  # '"...", reads the report'
@@ -458,9 +463,20 @@ class QuoteFinder:
     def loose_quotes(self, loose: list[QuoteMarks], found: list[Attribution]) -> list[Attribution]:
         """Quotes no cue took: continuations of the previous speaker, or left without one."""
         made: list[Attribution] = []
+        owner = {id(m): a for a in found for m in a.marks}
+        index = {id(m): i for i, m in enumerate(self.marks)}
         ordered = sorted(found, key=lambda a: (a.cue or (0, 0))[0])
         cue_starts = [(a.cue or (0, 0))[0] for a in ordered]
         for mark in loose:
+            before = self.marks[index[id(mark)] - 1] if index[id(mark)] > 0 else None
+            if mark.continued and before is not None and before.runs_on and id(before) in owner:
+                # a quote across paragraphs: one quote, its speaker that of its first paragraph
+                holder = owner[id(before)]
+                holder.marks.append(mark)
+                owner[id(mark)] = holder
+                if "across paragraphs" not in holder.rule:
+                    holder.rule += "; the quote runs on across paragraphs"
+                continue
             words = len(self.text[mark.start:mark.end].split())
             para = self.paragraph_of(mark.start)
             previous = None
@@ -484,6 +500,7 @@ class QuoteFinder:
                         or cue_starts[i + 1] < previous.marks[-1].outer_end):
                 # '"A," he said. "B."': one quote interrupted by its cue
                 previous.marks.append(mark)
+                owner[id(mark)] = previous
                 if "goes on after the cue" not in previous.rule:
                     previous.rule += "; the quote goes on after the cue"
                 continue
@@ -508,6 +525,7 @@ class QuoteFinder:
                 cue=None, speaker=source.speaker if source else None, content=None, rule=rule,
                 confidence=confidence, speaker_head=source.speaker_head if source else None,
                 marks=[mark], sentence=(mark.outer_start, mark.outer_end), paragraph=para, inherited=source))
+            owner[id(mark)] = made[-1]
         # mark pieces that run on into the next paragraph, given to a cue: the next piece follows
         return made
 
