@@ -373,6 +373,19 @@ def test_folders_globs_and_gzip(tmp_path):
     assert [Path(a.origin.split(":")[0]).name for a in articles] == ["b.html.gz", "c.jsonl.gz"]
 
 
+def test_a_pretty_printed_json_object_is_one_record(tmp_path):
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps({"text": PARAGRAPHS[0], "title": "T"}, indent=2), encoding="utf-8")
+    (article,), problems, _ = read_all([path])
+    assert problems == [] and article.title == "T" and article.origin == str(path)
+
+
+def test_standard_input_over_the_size_limit(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(PARAGRAPHS[0].encode() * 10)))
+    articles, problems, _ = read_all(["-"], max_bytes=100)
+    assert articles == [] and problems[0].message.startswith("T109 -:")
+
+
 def test_standard_input(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(PARAGRAPHS[0].encode())))
     (article,), _, _ = read_all(["-"])

@@ -92,7 +92,11 @@ def _language_of(text: str) -> str:
 def _read_all(paths: Iterable[str], options: ReadOptions) -> Iterator[Item]:
     for raw in paths:
         if raw == "-":
-            yield from read_bytes(sys.stdin.buffer.read(), "-", options)
+            data = sys.stdin.buffer.read(options.max_bytes + 1)
+            if len(data) > options.max_bytes:
+                yield Problem("-", Errors.T109.format(origin="-", limit=options.max_bytes))
+            else:
+                yield from read_bytes(data, "-", options)
             continue
         path = Path(raw)
         if path.is_dir():
@@ -279,6 +283,15 @@ def read_jsonl(data: bytes, origin: str, options: ReadOptions) -> Iterator[Item]
         for n, record in enumerate(records, 1):
             yield _record(record, f"{origin}:{n}", options)
         return
+    first_line = stripped.split("\n", 1)[0]
+    if stripped.startswith("{") and "\n" in stripped.strip() and not _is_json(first_line):
+        try:  # one pretty-printed JSON object, not JSON Lines
+            record = json.loads(text)
+        except json.JSONDecodeError:
+            pass
+        else:
+            yield _record(record, origin, options)
+            return
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -289,6 +302,14 @@ def read_jsonl(data: bytes, origin: str, options: ReadOptions) -> Iterator[Item]
             yield Problem(where, Errors.T105.format(origin=where, detail=f"{e.msg} at column {e.colno}"))
             continue
         yield _record(record, where, options)
+
+
+def _is_json(line: str) -> bool:
+    try:
+        json.loads(line)
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 def _record(record, where: str, options: ReadOptions) -> Item:
