@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
-from test_export import TEXT_A, TEXT_B, handmade_store
+from test_export import TEXT_A, TEXT_B, handmade_store, postgres_store_url  # noqa: F401  (a fixture)
 
 from tidings.document import Article
 from tidings.serve import create_app
@@ -248,3 +248,15 @@ def test_docs_cover_every_endpoint_and_column(client):
     assert not missing, f"describe these endpoints in docs/api.md: {missing}"
     undocumented = [c for c in EVENT_COLUMNS + MENTION_COLUMNS if not re.search(rf"\b{c}\b", docs)]
     assert not undocumented, f"describe these columns in docs/api.md: {undocumented}"
+
+
+@pytest.mark.postgres
+def test_api_over_postgresql(postgres_store_url):  # noqa: F811  (the fixture imported above)
+    with TestClient(create_app(postgres_store_url)) as client:
+        assert client.get("/api/stats").json()["counts"]["events"] == 5
+        assert len(client.get("/api/events", params={"type": "request", "since": "2022-03-01"}).json()) == 2
+        assert client.get(f"/api/articles/{ID_A}").json()["article"]["text"] == TEXT_A
+        assert client.get("/api/timeline").json()["series"]
+        assert client.get("/api/network").json()["edges"]
+        assert client.get("/").status_code == 200
+        assert client.get(f"/articles/{ID_A}").status_code == 200
