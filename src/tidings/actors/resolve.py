@@ -84,17 +84,36 @@ class Resolver:
                 patterns.append(Doc(vocab, words=words))
             self.by_key[key] = entry  # later entries (user dictionaries) override
         self.matcher.add("ACTOR", patterns)
+        from .roles import ROLE_OVERRIDES
+
+        # the last word of every role phrase: only nouns among these can head a role phrase
+        self.role_heads = {p.rsplit(" ", 1)[-1] for p in (*dictionaries.agents, *ROLE_OVERRIDES)}
+        strings = vocab.strings
+        self.role_head_hashes = {strings.add(w) for w in self.role_heads} | {
+            strings.add(w.capitalize()) for w in self.role_heads}  # lemmas of proper nouns keep their case
+        self.pronoun_hashes = {strings.add(w) for w in PRONOUNS}
+        from spacy.symbols import NOUN, PROPN
+
+        self.noun_pos = {NOUN, PROPN}
         self.country_names = {e.actor.country: e.actor.name for e in dictionaries.entries
                               if e.actor.kind == "country" and e.actor.sector is None and e.actor.country}
 
     # -- finding ------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> list[Mention]:
         date = doc._.tidings_published
+        # token attributes as hashes, read once (creating Token objects is what costs)
+        arrays = doc.to_array(["LOWER", "LEMMA", "POS"]).tolist() if len(doc) else []
+        self._lower = [a[0] for a in arrays]
+        self._lemma = [a[1] for a in arrays]
+        self._pos = [a[2] for a in arrays]
+        self._sent_of = sent_of = [0] * len(doc)  # token -> start of its sentence (Token.sent is slow)
+        for sent in doc.sents:
+            sent_of[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
         boiler = sorted(doc._.tidings_boilerplate or [])
         skip = [False] * len(doc)
         if boiler:
-            for token in doc:
-                skip[token.i] = in_spans(token.idx, token.idx + len(token), boiler)
+            for i, idx in enumerate(doc.to_array("IDX").tolist()):
+                skip[i] = in_spans(idx, idx + 1, boiler)
         taken = [None] * len(doc)  # token index -> Cand covering it
         cands: list[Cand] = []
 
@@ -127,9 +146,9 @@ class Resolver:
                     for j in range(inner.start, inner.end):
                         taken[j] = None
             take(cand)
-        for token in doc:
-            if token.lower_ in PRONOUNS and taken[token.i] is None and not skip[token.i]:
-                take(Cand(token.i, token.i + 1, None, "", "pronoun", token))
+        for i, lower in enumerate(self._lower):
+            if lower in self.pronoun_hashes and taken[i] is None and not skip[i]:
+                take(Cand(i, i + 1, None, "", "pronoun", doc[i]))
         cands.sort(key=lambda c: c.start)
         self._resolve(doc, cands, date)
         return self._mentions(doc, cands)
@@ -290,9 +309,14 @@ class Resolver:
         out: list[Cand] = []
         agents = self.dictionaries.agents
         max_words = min(self.dictionaries.max_agent_words, 4)
-        for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN") or skip[token.i] or taken[token.i] is not None:
+        noun_pos = self.noun_pos
+        heads = self.role_head_hashes
+        for i, pos in enumerate(self._pos):
+            if pos not in noun_pos or skip[i] or taken[i] is not None:
                 continue
+            if self._lemma[i] not in heads and self._lower[i] not in heads:
+                continue
+            token = doc[i]
             lemma = token.lemma_.lower()
             if token.dep_ == "compound" and token.head.i > token.i:
                 continue  # "police station", "Foreign Minister spokesperson": the head decides
@@ -341,15 +365,15 @@ class Resolver:
 
     def _np_start(self, doc: Doc, head: Token) -> int:
         """The first token of the noun phrase `head` heads, looking left only ('Ukraine's top diplomat')."""
-        subtree = {t.i for t in head.subtree}
+        left_edge = head.left_edge.i  # projective parses: the left part of the subtree is left_edge..head
         start = head.i
         i = head.i - 1
-        while i >= 0:
+        while i >= left_edge:
             token = doc[i]
             if token.is_space:
                 i -= 1
                 continue
-            if i in subtree and (token.dep_ in NP_DEPS or token.dep_ == "case") and token.pos_ not in (
+            if (token.dep_ in NP_DEPS or token.dep_ == "case") and token.pos_ not in (
                     "VERB", "AUX", "ADP", "CCONJ", "SCONJ") and not (token.pos_ == "PUNCT" and token.text != "-"):
                 start = i
                 i -= 1
@@ -537,16 +561,16 @@ class Resolver:
         return None
 
     def _nearest(self, done: list[Cand], cand: Cand, ok) -> Cand | None:
-        sent_start = cand.head.sent.start
+        sent_start = self._sent_of[cand.head.i]
         sentences = 0
         last_sent = None
         for c in reversed(done):
             if c.actor is None:
                 continue
-            if c.head.sent.start != last_sent:
-                last_sent = c.head.sent.start
+            if self._sent_of[c.head.i] != last_sent:
+                last_sent = self._sent_of[c.head.i]
                 sentences += 1
-                if sentences > WINDOW_SENTENCES + 1 and c.head.sent.start != sent_start:
+                if sentences > WINDOW_SENTENCES + 1 and self._sent_of[c.head.i] != sent_start:
                     break
             if ok(c):
                 return c
@@ -566,7 +590,7 @@ class Resolver:
             people = [c for c in before if c.actor.kind == "person"]
             if not people:
                 return None
-            same = [c for c in people if c.head.sent.start == pronoun.sent.start]
+            same = [c for c in people if self._sent_of[c.head.i] == self._sent_of[pronoun.i]]
             subjects = [c for c in same if c.is_subject]
             if subjects:
                 return subjects[-1]
@@ -577,19 +601,19 @@ class Resolver:
         kinds = ("country", "organization", "group", "region")
         if want == "they" and pronoun.lower_ == "they":
             # "told nationals ... if they needed": a plural noun in the sentence is the likelier antecedent
-            for t in doc[pronoun.sent.start:pronoun.i]:
+            for t in doc[self._sent_of[pronoun.i]:pronoun.i]:
                 if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound",):
                     owner = next((c for c in before if c.start <= t.i < c.end), None)
                     if owner is None:
                         return None
-            groups = [c for c in before if c.head.sent.start == pronoun.sent.start and c.actor.kind == "group"]
+            groups = [c for c in before if self._sent_of[c.head.i] == self._sent_of[pronoun.i] and c.actor.kind == "group"]
             if groups:
                 return groups[-1]
         candidates = [c for c in before if c.actor.kind in kinds and c.kind != "role" or
                       c.kind == "role" and c.actor.kind in ("organization", "group", "country")]
         if not candidates:
             return None
-        same = [c for c in candidates if c.head.sent.start == pronoun.sent.start]
+        same = [c for c in candidates if self._sent_of[c.head.i] == self._sent_of[pronoun.i]]
         if same:
             subjects = [c for c in same if c.is_subject]
             return subjects[-1] if subjects else (same[0] if same[0].head.dep_ != "pobj" else same[-1])
@@ -618,11 +642,12 @@ class Resolver:
     def _mentions(self, doc: Doc, cands: list[Cand]) -> list[Mention]:
         kept = [c for c in cands if c.actor is not None]
         index = {id(c): i for i, c in enumerate(kept)}
+        full_text = doc.text  # doc.text rebuilds the string: once
         out = []
         for c in kept:
             span = doc[c.start:c.end]
             start, end = span.start_char, span.end_char
-            text = doc.text[start:end]
+            text = full_text[start:end]
             stripped = text.strip()
             start += len(text) - len(text.lstrip())
             end = start + len(stripped)
