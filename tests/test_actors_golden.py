@@ -32,6 +32,13 @@ KNOWN_MISSES = {
 
 
 @pytest.fixture(scope="module")
+def pipeline():
+    from actors_support import actors_pipeline
+
+    return actors_pipeline()
+
+
+@pytest.fixture(scope="module")
 def documents(pipeline):
     docs = {}
     for row in ROWS:

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from actors_support import actors_pipeline
+
 pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def seed_doc(seed_text):
+    from conftest import SEED, SEED_PUBLISHED
+    from tidings.document import Article
+
+    return actors_pipeline()(Article(text=seed_text, origin=str(SEED), published=SEED_PUBLISHED))
 
 
 def _at(doc, seed_text, needle, nth=0):

@@ -146,6 +146,8 @@ class Resolver:
                     for j in range(inner.start, inner.end):
                         taken[j] = None
             take(cand)
+        for cand in self._appositive_names(doc, cands, taken, skip, date):
+            take(cand)
         for i, lower in enumerate(self._lower):
             if lower in self.pronoun_hashes and taken[i] is None and not skip[i]:
                 take(Cand(i, i + 1, None, "", "pronoun", doc[i]))
@@ -343,6 +345,13 @@ class Resolver:
                     or token.lower_ in INSTITUTIONS or " " in phrase or _agent_noun(token)):
                 continue  # "settlement", "proposal": in the dictionaries, but no actor in news prose
             start = np_start
+            prev = start - 1
+            while prev >= 0 and doc[prev].is_space:
+                prev -= 1
+            owner = taken[prev] if prev >= 0 else None
+            if owner is not None and owner.kind == "name" and owner.head.head.i == token.i \
+                    and owner.head.dep_ in ("compound", "nmod", "amod", "poss"):
+                start = owner.start  # "a United States Department of State spokesperson"
             if any(taken[i] is not None and taken[i].kind == "person" for i in range(start, token.i + 1)):
                 continue
             end = token.i + 1
@@ -361,6 +370,37 @@ class Resolver:
                         role_word=lemma)
             cand.details["sector"] = sector
             out.append(cand)
+        return out
+
+    def _appositive_names(self, doc: Doc, cands: list[Cand], taken: list, skip: list,
+                          date: str | None) -> list[Cand]:
+        """'a State Department spokesperson, Morgan Ortagus,': a name the recogniser called an
+        organisation, set off by commas after a role noun for a person, is that person."""
+        out = []
+        ents = {e.start: e for e in doc.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "PRODUCT")}
+        for cand in cands:
+            if cand.kind != "role" or not is_person_noun(cand.head) or is_plural(cand.head):
+                continue
+            i = cand.end
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if i >= len(doc) or doc[i].text != ",":
+                continue
+            i += 1
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            ent = ents.get(i)
+            if ent is None or not 2 <= len(ent) <= 3 or any(taken[j] is not None or skip[j] for j in
+                                                            range(ent.start, ent.end)):
+                continue
+            if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent):
+                continue
+            after = doc[ent.end] if ent.end < len(doc) else None
+            if after is not None and after.text not in (",", ".", ";") and not after.is_space:
+                continue
+            actor, how = self._person(ent.text, date, [])
+            out.append(Cand(ent.start, ent.end, actor, f"{how}; a name in apposition to "
+                            f"'{doc[cand.start:cand.end].text.strip()}'", "person", ent.root))
         return out
 
     def _np_start(self, doc: Doc, head: Token) -> int:
@@ -426,6 +466,9 @@ class Resolver:
                     org = inner.actor
             elif inner.actor is not None and inner.actor.kind in ("organization", "group") and org is None:
                 org = inner.actor
+                if org.country and country is None and org.sector not in ("IGO", "MED", "NGO"):
+                    country = org.country  # "a State Department spokesperson": of the United States
+                    cand.details["country_from"] = doc[inner.start:inner.end].text
             elif inner.actor is not None and inner.actor.kind == "person" and country is None:
                 country = inner.actor.country
                 cand.details["country_from"] = inner.actor.name
@@ -497,9 +540,12 @@ class Resolver:
                     cand.how = f"nominal '{text}' -> nearest {want_class or sector} {ante.actor.name}"
                     return
         # 5. a body or role of a state or organisation
-        if country is None and org is None and _definite(head):
+        institution = head.lemma_.lower() in INSTITUTIONS and not is_plural(head) or head.lower_ in (
+            "authorities", "police", "military", "troops", "forces")
+        if country is None and org is None and (_definite(head) or institution and head.pos_ == "PROPN"
+                                                or head.lower_ in ("authorities", "police")):
             ante = self._nearest(done, cand, lambda c: c.actor.sector == sector and c.actor.country is not None
-                                 and c.actor.kind != "person")
+                                 and c.actor.kind != "person", window=12)
             if ante is not None:
                 country = ante.actor.country
                 cand.antecedent = ante
@@ -560,7 +606,7 @@ class Resolver:
                 return person.actor_on(date), None, f"(people table on {date or 'today'})"
         return None
 
-    def _nearest(self, done: list[Cand], cand: Cand, ok) -> Cand | None:
+    def _nearest(self, done: list[Cand], cand: Cand, ok, window: int = WINDOW_SENTENCES) -> Cand | None:
         sent_start = self._sent_of[cand.head.i]
         sentences = 0
         last_sent = None
@@ -570,7 +616,7 @@ class Resolver:
             if self._sent_of[c.head.i] != last_sent:
                 last_sent = self._sent_of[c.head.i]
                 sentences += 1
-                if sentences > WINDOW_SENTENCES + 1 and self._sent_of[c.head.i] != sent_start:
+                if sentences > window + 1 and self._sent_of[c.head.i] != sent_start:
                     break
             if ok(c):
                 return c
@@ -579,6 +625,10 @@ class Resolver:
     def _salient(self, done: list[Cand], cand: Cand, kinds: tuple[str, ...]) -> Cand | None:
         """The most recent subject of those kinds (within a few sentences), else the most recent one."""
         recent = [c for c in done[-40:] if c.actor is not None and c.actor.kind in kinds]
+        here = [c for c in recent if self._sent_of[c.head.i] == self._sent_of[cand.head.i]]
+        if here:
+            subjects = [c for c in here if c.is_subject]
+            return subjects[-1] if subjects else here[-1]
         for c in reversed(recent):
             if c.is_subject and cand.head.i - c.head.i < 400:
                 return c
