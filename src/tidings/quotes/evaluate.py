@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
 from ..document import Article
 from ..evaluate import evaluator
+
+# Stages that quotes do not need: skipped while scoring, for speed.
+NOT_NEEDED = ("tidings_events",)
 
 
 @evaluator("quotes", "polnear")
@@ -21,7 +25,10 @@ def evaluate_polnear(path: str | Path, *, pipeline: Any, limit: int | None = Non
 
     gold = list(read_folder(path, limit=limit))
     articles = [Article(text=g.text, origin=g.name, published=g.published) for g in gold]
-    documents = pipeline.pipe(articles)
+    nlp = getattr(pipeline, "nlp", None)
+    skip = [name for name in NOT_NEEDED if nlp is not None and name in nlp.pipe_names]
+    with nlp.select_pipes(disable=skip) if skip else nullcontext():
+        documents = list(pipeline.pipe(articles))
     result = score((g, univocal(d.quotes)) for g, d in zip(gold, documents))
     result["path"] = str(path)
     result["note"] = "nested quotes (cue inside another quote's content) left out, as PolNeAR is univocal"

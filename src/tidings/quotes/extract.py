@@ -258,6 +258,18 @@ class QuoteFinder:
                     token = token.head
                 if self.mark_at(token.idx) is None:
                     return token
+            if step == 1 and not names_only:
+                # '"...," said Oversight ranking Democrat Elijah Cummings': the last name before a comma
+                last = None
+                j = i
+                while j < sent.end and not self.doc[j].is_punct and j - i < 8:
+                    if self.doc[j].pos_ == "PROPN":
+                        last = self.doc[j]
+                    elif last is not None:
+                        break
+                    j += 1
+                if last is not None:
+                    return last
         return None
 
     def speech_noun_owner(self, noun: Token) -> Token | None:
