@@ -556,8 +556,9 @@ class Resolver:
                     country = ante.actor.country
                     cand.antecedent = ante
                     cand.details["country_from"] = f"most salient country {ante.actor.name}"
-        if country is None and org is None and not sector:
-            return
+        if country is None and org is None and (not sector or sector == "CVL" and head.lemma_.lower() in (
+                "people", "person", "civilian", "resident", "citizen", "national")):
+            return  # "people", "civilians": nobody in particular
         if org is not None and country is None:
             name = org.name
             code = org.code
@@ -661,6 +662,9 @@ class Resolver:
                 return groups[-1]
         candidates = [c for c in before if c.actor.kind in kinds and c.kind != "role" or
                       c.kind == "role" and c.actor.kind in ("organization", "group", "country")]
+        if want == "it":  # one state or body: not "people", "rebels", "its citizens"
+            candidates = [c for c in candidates if not (
+                c.kind == "role" and is_plural(c.head) and c.head.lower_ not in ("forces", "troops", "police"))]
         if not candidates:
             return None
         same = [c for c in candidates if self._sent_of[c.head.i] == self._sent_of[pronoun.i]]
