@@ -59,7 +59,7 @@ def test_marks_across_paragraphs() -> None:
 def pipeline():
     from tidings.pipeline import Pipeline
 
-    return Pipeline()
+    return Pipeline(stages=("tidings_actors", "tidings_quotes"))
 
 
 @pytest.fixture(scope="module")
@@ -199,14 +199,14 @@ def test_quote_json_fields(pipeline) -> None:
 
 
 @pytest.mark.model
-def test_seed_contract_check() -> None:
+def test_seed_contract_check(pipeline) -> None:
     checker = SHARED.parent / "tools" / "check_contract.py"
     if not checker.exists():
         pytest.skip("../shared/tools/check_contract.py not present")
-    tidings = Path(sys.executable).parent / "tidings"
-    out = subprocess.run([str(tidings), "extract", str(SEED), "--published", "2022-03-02", "--json"],
-                         capture_output=True, text=True, check=True).stdout
-    assert json.loads(out.splitlines()[0])["quotes"]
+    text = SEED.read_text(encoding="utf-8")
+    document = pipeline(Article(text=text, origin=str(SEED), published="2022-03-02"))
+    out = json.dumps(document.to_dict()) + "\n"
+    assert json.loads(out)["quotes"]
     checked = subprocess.run([sys.executable, str(checker)], input=out, capture_output=True, text=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
@@ -233,4 +233,4 @@ def test_polnear_dev_floor(pipeline) -> None:
     assert overall["joint"]["f1"] >= FLOORS["all_joint_f1"]
 
 
-FLOORS = {"quoted_quote_f1": 0.0, "quoted_joint_f1": 0.0, "all_joint_f1": 0.0}
+FLOORS = {"quoted_quote_f1": 0.83, "quoted_joint_f1": 0.70, "all_joint_f1": 0.64}  # measured .886, .767, .702
