@@ -3,7 +3,9 @@
 Data: the lead sentence(s) of the NGEC synthetic stories (events/ngec/gpt_synthetic_events_*.csv.zip,
 labelled with the 16 PLOVER types), and, as the NONE class, sentences of the AllSides "other topics"
 sample (corpora/text/allsides_abp/abp_other_topics_sample5000.jsonl.gz: sport, health, culture, ...).
-Features: wordllama sentence embeddings (256 dimensions, the model shipped in the package).
+Features: wordllama embeddings (256 dimensions, the model shipped in the package) of the sentence and
+of its predicate (main verb, particles, objects, complements; see `classifier.predicate_text`), from
+the spaCy parse. Classes are weighted to balance them.
 Model: scikit-learn multinomial logistic regression; a softmax temperature fitted on the held-out
 fifth for calibration. Only the weights (numpy arrays) are shipped; inference needs numpy only.
 
@@ -30,7 +32,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tidings.events.classifier import NONE, WEIGHTS, embed  # noqa: E402
+from tidings.events.classifier import NONE, WEIGHTS, features  # noqa: E402
+from tidings.nlp import load_model  # noqa: E402
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
@@ -92,6 +95,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--none", type=int, default=1500, help="number of NONE sentences")
     parser.add_argument("--out", type=Path, default=WEIGHTS)
+    parser.add_argument("--c", type=float, default=2.0, help="inverse regularisation strength")
     args = parser.parse_args()
     rng = random.Random(args.seed)
 
@@ -99,10 +103,12 @@ def main() -> None:
     rng.shuffle(examples)
     labels = sorted({label for _, label in examples})
     index = {label: i for i, label in enumerate(labels)}
-    x = embed([text for text, _ in examples])
+    nlp = load_model()
+    sentences = [next(iter(doc.sents)) for doc in nlp.pipe((text for text, _ in examples), batch_size=64)]
+    x = features(sentences)
     y = np.array([index[label] for _, label in examples])
     cut = int(len(examples) * 0.8)
-    model = LogisticRegression(C=4.0, max_iter=2000)
+    model = LogisticRegression(C=args.c, max_iter=3000, class_weight="balanced")
     model.fit(x[:cut], y[:cut])
     held_logits = x[cut:] @ model.coef_.T + model.intercept_
     temperature = fit_temperature(held_logits, y[cut:])
@@ -112,7 +118,7 @@ def main() -> None:
     # Refit on everything for the shipped weights.
     model.fit(x, y)
     np.savez_compressed(args.out, coef=model.coef_.astype(np.float32), intercept=model.intercept_.astype(np.float32),
-                        labels=np.array(labels), temperature=np.float32(temperature), dim=np.int32(x.shape[1]))
+                        labels=np.array(labels), temperature=np.float32(temperature), dim=np.int32(x.shape[1] // 2))
     print(f"examples {len(examples)} (held out {len(examples) - cut}); classes {len(labels)}")
     print(f"held-out accuracy {acc:.3f}, macro F1 {macro:.3f}, temperature {temperature:.2f}")
     print(f"wrote {args.out}")

@@ -85,7 +85,7 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
                         agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
             else:
                 agent = h_agent
-        elif verb.dep_ in ("conj", "advcl", "xcomp", "pcomp") and head is not verb:
+        elif verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acomp") and head is not verb:
             agent = clause_arguments(head, depth + 1)[0]
         elif verb.dep_ == "relcl":
             agent = head
@@ -118,6 +118,9 @@ def noun_sources(noun: Token) -> tuple[list[Token], bool]:
     if out:
         return out, False
     between = prep_objects(noun, frozenset({"between", "among"}))
+    if not between and noun.dep_ == "compound":
+        # "a mediation effort between the Emirates and Saudi Arabia"
+        between = prep_objects(noun.head, frozenset({"between", "among"}))
     if between:
         return with_conjuncts(between[0]), True
     return [], False

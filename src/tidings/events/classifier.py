@@ -37,6 +37,33 @@ def embed(texts: list[str], dim: int = 256) -> np.ndarray:
     return vectors / np.maximum(norms, 1e-8)
 
 
+PREDICATE_DEPS = frozenset({"dobj", "prt", "xcomp", "ccomp", "acomp", "attr", "oprd", "prep", "pobj", "neg"})
+
+
+def predicate_text(sentence) -> str:
+    """The words that name what happens in a sentence: its main verb with particles, objects and
+    complements, two levels deep ("urged ... to withdraw troops"); actors' names left out."""
+    root = sentence.root
+    words = [root.lemma_.lower()]
+    frontier = [root]
+    for _ in range(2):
+        nxt = []
+        for token in frontier:
+            for child in token.children:
+                if child.dep_ in PREDICATE_DEPS and child.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG"):
+                    words.append(child.lemma_.lower())
+                    nxt.append(child)
+        frontier = nxt
+    return " ".join(words)
+
+
+def features(sentences: list, dim: int = 256) -> np.ndarray:
+    """Sentence embedding beside the embedding of its predicate (see `predicate_text`)."""
+    texts = [s.text for s in sentences]
+    predicates = [predicate_text(s) for s in sentences]
+    return np.hstack([embed(texts, dim), embed(predicates, dim)])
+
+
 class EventClassifier:
     """Predicts a PLOVER type (or NONE) with a probability for each sentence."""
 
@@ -49,19 +76,20 @@ class EventClassifier:
         self.intercept = data["intercept"].astype(np.float32)
         self.labels = [str(label) for label in data["labels"]]
         self.temperature = float(data["temperature"]) if "temperature" in data else 1.0
-        self.dim = int(data["dim"]) if "dim" in data else self.coef.shape[1]
+        self.dim = int(data["dim"]) if "dim" in data else self.coef.shape[1] // 2
 
-    def probabilities(self, texts: list[str]) -> np.ndarray:
-        if not texts:
+    def probabilities(self, sentences: list) -> np.ndarray:
+        """Class probabilities for parsed sentences (spaCy spans)."""
+        if not sentences:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        logits = (embed(texts, self.dim) @ self.coef.T + self.intercept) / self.temperature
+        logits = (features(sentences, self.dim) @ self.coef.T + self.intercept) / self.temperature
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def predict(self, texts: list[str]) -> list[tuple[str, float]]:
-        probs = self.probabilities(texts)
-        best = probs.argmax(axis=1) if len(texts) else []
+    def predict(self, sentences: list) -> list[tuple[str, float]]:
+        probs = self.probabilities(sentences)
+        best = probs.argmax(axis=1) if len(sentences) else []
         return [(self.labels[i], float(probs[row, i])) for row, i in enumerate(best)]
 
 

@@ -38,6 +38,8 @@ FUTURE_THREATEN = {"SANCTION": "131", "COERCE": "132", "ASSAULT": "138", "MOBILI
 MUST = Trigger("must", "VERB", frozenset(), "REQUEST", None, "100", 0.6, source="'must' in reported speech")
 SAYING = frozenset({"say", "declare", "insist", "reiterate", "conclude", "announce", "state", "tell", "warn",
                     "stress", "add", "argue", "write", "demand", "repeat", "believe"})
+REFUSING = frozenset({"fail", "failed", "fails", "failing", "refuse", "refused", "refuses", "refusing",
+                      "decline", "declined", "declines", "declining"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 # A request's CAMEO code by what is requested (CAMEO 02x, "appeal for ...").
 REQUEST_FOR = {"CONSULT": "026", "AID": "023", "RETREAT": "0256", "CONCEDE": "025", "COOPERATE": "021",
@@ -86,6 +88,9 @@ def _cue_words(token: Token) -> list[Token]:
             words.extend(c for c in child.children if c.dep_ == "dobj")
         if child.dep_ in ("dobj", "nsubjpass"):
             words.extend(c for c in child.children if c.dep_ in ("compound", "amod"))
+            # "provide 25,000 tons of food aid"
+            words.extend(p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for p in c.children if p.dep_ == "pobj")
     return words
 
 
@@ -177,6 +182,8 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         cand.joint = joint and len(cand.sources) > 1
         cand.source_how = "between" if joint else "modifier"
     head = noun.head
+    if noun.dep_ == "compound" and head.pos_ == "NOUN":  # "launched a mediation effort": through "effort"
+        noun, head = head, head.head
     if not cand.sources and noun.dep_ in LIGHT_NOUN_DEPS and _pos(head) == "VERB" and head.i not in verb_triggers:
         agent = clause_arguments(head)[0]
         if agent is not None:
@@ -214,6 +221,29 @@ def _governor(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | No
                 return found
             nearest = nearest or found
     return nearest
+
+
+def retype(cand: Candidate) -> str:
+    """PLOVER's reading of modality and negation, applied in place; returns a note or "".
+
+    Refused or failed cooperation is a rejection; cooperation announced for the future is an
+    agreement; conflict announced for the future is a threat.
+    """
+    refused = cand.negated and (cand.modality == "intended" or cand.negation_word.lower() in REFUSING)
+    if refused and cand.type in COOPERATIVE:
+        note = f"refused {cand.type} ('{cand.negation_word}') coded REJECT"
+        cand.type, cand.cameo, cand.mode = "REJECT", "120", None
+        cand.negated, cand.modality = False, "asserted"
+        return note
+    if cand.modality == "intended" and cand.type in FUTURE_AGREE:
+        note = f"future {cand.type} coded AGREE"
+        cand.type, cand.cameo, cand.mode = "AGREE", FUTURE_AGREE[cand.type], None
+        return note
+    if cand.modality == "intended" and cand.type in FUTURE_THREATEN:
+        note = f"announced {cand.type} coded THREATEN"
+        cand.type, cand.cameo, cand.mode = "THREATEN", FUTURE_THREATEN[cand.type], None
+        return note
+    return ""
 
 
 def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[Candidate]:
@@ -268,14 +298,7 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[C
                                           for t in cand.token.subtree) and cand.cameo != "041":
             cand.cameo, cand.mode = "041", "phone"
             cand.notes.append("by phone")
-        if cand.negated and cand.modality == "intended" and cand.type in COOPERATIVE:
-            cand.notes.append(f"refused {cand.type} ('{cand.negation_word}') coded REJECT")
-            cand.type, cand.cameo, cand.mode = "REJECT", "120", None
-            cand.negated, cand.modality = False, "asserted"
-        elif cand.modality == "intended" and cand.type in FUTURE_AGREE:
-            cand.notes.append(f"future {cand.type} coded AGREE")
-            cand.type, cand.cameo, cand.mode = "AGREE", FUTURE_AGREE[cand.type], None
-        elif cand.modality == "intended" and cand.type in FUTURE_THREATEN:
-            cand.notes.append(f"announced {cand.type} coded THREATEN")
-            cand.type, cand.cameo, cand.mode = "THREATEN", FUTURE_THREATEN[cand.type], None
+        note = retype(cand)
+        if note:
+            cand.notes.append(note)
     return [c for c in candidates if not c.absorbed]

@@ -20,14 +20,15 @@ from ..clean.boilerplate import in_spans
 from ..document import Event, Location, Mention, TextSpan, make_code
 from .arguments import clause_arguments, mention_of, prep_objects, TARGET_PREPS
 from .classifier import NONE, default_classifier
-from .coding import SYMMETRIC, Candidate, code_sentence
+from .coding import SYMMETRIC, Candidate, code_sentence, retype
 from .modality import modality, negated
 from .reporting import reported_by
-from .tables import DEFAULT_CAMEO, cameo_info, context_for, plover_for
+from .tables import DEFAULT_CAMEO, Trigger, cameo_info, context_for, plover_for
 from .when import parse_published, resolve
 from .where import locate
 
 REQUIRES_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
+CLASSIFIED = Trigger("", "VERB", frozenset(), "", None, "", 0.0, source="classifier")
 
 
 class EventsComponent:
@@ -140,7 +141,7 @@ class EventsComponent:
         if classifier is None:
             return []
         out = []
-        for sentence, (label, prob) in zip(sentences, classifier.predict([s.text for s in sentences])):
+        for sentence, (label, prob) in zip(sentences, classifier.predict(sentences)):
             if label == NONE or prob < self.classifier_threshold:
                 continue
             root = sentence.root
@@ -156,12 +157,17 @@ class EventsComponent:
                     break
             cameo = DEFAULT_CAMEO[label]
             trigger = TextSpan(root.idx, root.idx + len(root.text), root.text)
-            is_negated, negation_word = negated(root)
-            modality_, modality_word = modality(root)
+            cand = Candidate(root, CLASSIFIED, type=label, cameo=cameo)
+            cand.negated, cand.negation_word = negated(root)
+            cand.modality, cand.modality_word = modality(root)
             why = [f"classifier (wordllama + logistic regression) p={prob:.2f} for {label} on the sentence; "
                    f"trigger = main verb '{root.text}'", "source: subject"]
-            out.append(self._make(doc, sentence, root, trigger, label, cameo, None, source, target, is_negated,
-                                  negation_word, modality_, modality_word, published, prob * 0.8, why))
+            note = retype(cand)
+            if note:
+                why.append(note)
+            out.append(self._make(doc, sentence, root, trigger, cand.type, cand.cameo, cand.mode, source, target,
+                                  cand.negated, cand.negation_word, cand.modality, cand.modality_word, published,
+                                  prob * 0.8, why))
         return out
 
 
