@@ -47,7 +47,7 @@ SECTOR_ALIASES = {"JRN": "MED", "PRM": "GOV", "PRE": "GOV"}
 # Words that stand in a name without being a name (kept lower case in patterns).
 FUNCTION_WORDS = {"the", "of", "and", "for", "de", "la", "al", "el", "du", "des", "on", "in", "to", "&", "du"}
 # Phoenix aliases that are abbreviations rather than spellings: kept if they look like one.
-_ABBREV = re.compile(r"^(?:[A-Z]\.){2,4}$|^[A-Z]{2,4}$")
+_ABBREV = re.compile(r"^(?:[A-Z]\.){2,4}$|^[A-Z]{2,3}$|^DPRK$")  # not "OMSK", "IRAN"
 _PERSON_ROLE = re.compile(r"\b(?:PRESIDENT|SECRETARY|MINISTER|AMBASSADOR|COMMANDER|CHAIRMAN|SPOKES\w*|CHIEF|"
                           r"ENVOY|PREMIER|CHANCELLOR|LEADER|OFFICIALS?|GENERAL)\b", re.IGNORECASE)
 _NOT_NAME = re.compile(r"[()/,;:]")
@@ -197,6 +197,8 @@ class Builder:
                                      "Bahamas", "Gambia", "Maldives", "Comoros", "Seychelles")):
                     self.add("the " + alias, canonical[iso3], "country", iso3, None, iso3, "pycountry name")
         for iso3, words in sorted(demonyms.items()):
+            # regular plurals the NGEC table leaves out ("Serbians", "Iraqis")
+            words = set(words) | {w + "s" for w in words if w.endswith(("an", "i")) and " " not in w}
             for word in sorted(words):
                 if word in canonical.values():
                     continue
@@ -338,6 +340,8 @@ class Builder:
             for entry in read_agents(path):
                 code = entry.code
                 primary = SECTOR_ALIASES.get(code[:3], code[:3])
+                if "OPP" in code[3:] and "OPPOSITION" in entry.phrase:
+                    primary = "OPP"  # "opposition leader" [~CVLOPP]: the opposition is the political role
                 if primary not in SECTORS:
                     continue
                 phrase = entry.phrase.lower()

@@ -52,7 +52,7 @@ def locate(text: str, context: str, needle: str) -> tuple[int, int]:
     found = re.search(pattern(context), text)
     if found is None:
         raise ValueError(f"context not found: {context!r}")
-    inner = re.search(pattern(needle), text[found.start():found.end()])
+    inner = re.search(r"(?<!\w)" + pattern(needle) + r"(?!\w)", text[found.start():found.end()])  # "he", not "when"
     if inner is None:
         raise ValueError(f"{needle!r} not in context {context!r}")
     return found.start() + inner.start(), found.start() + inner.end()

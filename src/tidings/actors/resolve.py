@@ -44,6 +44,11 @@ EXPLETIVE_AFTER = {"came", "comes", "come", "coming", "is", "was", "seems", "see
                    "remains", "remained", "'s", "’s", "has", "had", "would", "will", "may", "might", "could",
                    "takes", "took", "means", "meant", "matters", "mattered"}
 WINDOW_SENTENCES = 4
+# Sectors whose bare role words ("the government", "police", "protesters") belong to the salient state.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "SPY"}
+SPEECH_NOUNS = {"claim", "statement", "message", "response", "reply", "warning", "demand", "request", "offer",
+                "call", "appeal", "signal", "pressure", "criticism", "threat", "proposal", "order", "note",
+                "letter", "protest", "complaint", "accusation", "support", "reaction", "word", "news"}
 
 
 @dataclass(eq=False)
@@ -207,11 +212,13 @@ class Resolver:
                     continue
                 text = doc[start:end].text
             elif ent.label_ != "PERSON":
-                if end - start != 1 or any(taken[i] is not None for i in range(start, end)):
+                if any(taken[i] is not None for i in range(start, end)):
                     continue
-                # A surname the recogniser took for an organisation or a place ("Kuleba" as ORG).
-                if not any(_surname_of(name) == text for name, _a in earlier) and not any(
-                        p.curated for p in self.dictionaries.people_named(text)):
+                # A person's name or surname the recogniser took for an organisation or a place
+                # ("Kuleba" as ORG, a second "Alexei Navalny" as ORG).
+                key = normalise(text)
+                if not any(key in (normalise(name), normalise(_surname_of(name))) for name, _a in earlier) \
+                        and not any(p.curated for p in self.dictionaries.people_named(text)):
                     continue
             elif any(taken[i] is not None and taken[i].actor.kind != "country" for i in range(start, end)):
                 continue  # a gazetteer organisation the recogniser called a person
@@ -220,8 +227,8 @@ class Resolver:
             actor, how = self._person(text, date, earlier)
             head = doc[start:end].root
             cand = Cand(start, end, actor, how, "person", head)
-            earlier.append((actor.name, actor))
             self._title(doc, cand, date)
+            earlier.append((cand.actor.name, cand.actor))
             out.append(cand)
         return out
 
@@ -276,6 +283,12 @@ class Resolver:
                 sector = sector_for(phrase, self.dictionaries.agents)
             if sector:
                 break
+        if sector is None:
+            for t in reversed(words):  # "Police director": the police
+                sector = sector_for(t.lower_, self.dictionaries.agents) or sector_for(
+                    t.lemma_.lower(), self.dictionaries.agents)
+                if sector:
+                    break
         if not title and not country:
             return
         actor = cand.actor
@@ -434,7 +447,19 @@ class Resolver:
                 elif a.kind == "person" and b.kind == "role":
                     b.partner = a
         done: list[Cand] = []
+        upgraded: dict[int, Actor] = {}
         for cand in cands:
+            if cand.actor is not None and id(cand.actor) in upgraded:
+                cand.actor = upgraded[id(cand.actor)]
+            if cand.kind == "person" and cand.actor is not None and cand.actor.country is None \
+                    and cand.actor.sector in STATE_SECTORS and cand.partner is None:
+                ante = self._salient(done, cand, kinds=("country",))
+                if ante is not None:  # "Police director Vladimir Rebic" in an article about Serbia
+                    old = cand.actor
+                    cand.actor = Actor(name=old.name, kind="person", country=ante.actor.country,
+                                       sector=old.sector, role=old.role)
+                    upgraded[id(old)] = cand.actor
+                    cand.how += f"; country from the most salient state {ante.actor.name}"
             if cand.kind == "role":
                 self._resolve_role(doc, cand, done, cands, date)
             elif cand.kind == "pronoun":
@@ -540,17 +565,15 @@ class Resolver:
                     cand.how = f"nominal '{text}' -> nearest {want_class or sector} {ante.actor.name}"
                     return
         # 5. a body or role of a state or organisation
-        institution = head.lemma_.lower() in INSTITUTIONS and not is_plural(head) or head.lower_ in (
-            "authorities", "police", "military", "troops", "forces")
-        if country is None and org is None and (_definite(head) or institution and head.pos_ == "PROPN"
-                                                or head.lower_ in ("authorities", "police")):
+        if country is None and org is None and sector in STATE_SECTORS:
+            # "the government", "police", "the protesters": of the state the article is about
             ante = self._nearest(done, cand, lambda c: c.actor.sector == sector and c.actor.country is not None
                                  and c.actor.kind != "person", window=12)
             if ante is not None:
                 country = ante.actor.country
                 cand.antecedent = ante
                 cand.details["country_from"] = f"nearest {sector} '{doc[ante.start:ante.end].text.strip()}'"
-            elif head.lemma_.lower() in INSTITUTIONS:
+            else:
                 ante = self._salient(done, cand, kinds=("country",))
                 if ante is not None:
                     country = ante.actor.country
@@ -753,7 +776,8 @@ def _locative(span: Span) -> bool:
             and root.head.lemma_.lower() not in INSTITUTIONS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
-        return True
+        # "the claim from Berlin", "a message to Moscow": the government after all
+        return not (root.head.lower_ in ("from", "to") and root.head.head.lemma_.lower() in SPEECH_NOUNS)
     return root.dep_ in ("dobj",) and root.head.lemma_ in ("visit", "leave", "reach", "enter", "attack", "bomb")
 
 
