@@ -260,3 +260,11 @@ def test_api_over_postgresql(postgres_store_url):  # noqa: F811  (the fixture im
         assert client.get("/api/network").json()["edges"]
         assert client.get("/").status_code == 200
         assert client.get(f"/articles/{ID_A}").status_code == 200
+
+
+def test_page_errors_are_pages(client):
+    bad = client.get("/events", params={"since": "yesterday"})
+    assert bad.status_code == 422 and "T814" in bad.text and "<html" in bad.text
+    lost = client.get("/no/such/page")
+    assert lost.status_code == 404 and "<html" in lost.text
+    assert client.get("/api/no/such").headers["content-type"].startswith("application/json")

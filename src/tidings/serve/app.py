@@ -15,9 +15,11 @@ from importlib import resources
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .. import __version__
 from ..errors import Errors, StoreError, TidingsError
@@ -141,6 +143,14 @@ def create_app(db: str) -> FastAPI:
             return JSONResponse({"detail": exc.message}, status_code=503)
         return templates.TemplateResponse(request, "error.html", {"message": exc.message, "title": "store unavailable"},
                                           status_code=503)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if request.url.path.startswith(("/api/", "/static", "/openapi", "/docs", "/redoc")):
+            return await http_exception_handler(request, exc)
+        message = exc.detail if isinstance(exc.detail, str) else json.dumps(exc.detail)
+        return templates.TemplateResponse(request, "error.html", {"message": message, "title": f"error {exc.status_code}"},
+                                          status_code=exc.status_code)
 
     @app.exception_handler(TidingsError)
     async def tidings_error(request: Request, exc: TidingsError) -> Response:
