@@ -223,6 +223,40 @@ def _governor(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | No
     return nearest
 
 
+def _fold_background(candidates: list[Candidate]) -> None:
+    """Fold in what only elaborates another event of the sentence.
+
+    - A protest's demands ("staged demonstrations to demand reforms") are part of the protest
+      (PLOVER: protests making requests are PROTEST).
+    - An event told in a clause that describes an argument of another event ("rejected a US offer to
+      host a summit", "return a helicopter that was captured") is background to it.
+    """
+    live = [c for c in candidates if not c.absorbed]
+    protests = [c for c in live if c.type == "PROTEST" and c.sources]
+    for cand in live:
+        if cand.type == "REQUEST" and cand.sources and any(
+                {m.actor.name for m in p.sources} & {m.actor.name for m in cand.sources} for p in protests):
+            cand.absorbed = True
+    tokens = {c.token.i: c for c in live if not c.absorbed}
+    for cand in live:
+        if cand.absorbed:
+            continue
+        token = cand.token
+        for _ in range(4):
+            if token.head is token:
+                break
+            if token.dep_ in ("relcl", "acl") and token.head.dep_ in ("dobj", "pobj", "nsubjpass", "dative"):
+                owner = token.head.head
+                while owner.dep_ == "prep" and owner.head is not owner:
+                    owner = owner.head
+                other = tokens.get(owner.i)
+                if other is not None and other is not cand:
+                    cand.absorbed = True
+                    other.notes.append(f"with '{cand.token.text}' as background")
+                break
+            token = token.head
+
+
 def retype(cand: Candidate) -> str:
     """PLOVER's reading of modality and negation, applied in place; returns a note or "".
 
@@ -291,6 +325,7 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[C
             cand.negated, cand.negation_word = True, governor.token.text
         elif governor.type == cand.type and cand.entry.pos == "NOUN":
             cand.absorbed = True
+    _fold_background(candidates)
     for cand in candidates:
         if cand.absorbed:
             continue
