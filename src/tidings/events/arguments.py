@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ..actors.lookup import mention_for
-from ..document import Mention
+from ..document import Actor, Mention
 
 # Verbs whose object is the one who is to act in their infinitive ("asked Wang Yi to mediate").
 OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "order", "press", "encourage", "tell", "call", "persuade",
@@ -45,6 +45,15 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
         for pobj in prep_objects(token, frozenset({"of"})):
             if pobj.pos_ in ("PROPN", "NOUN"):
                 return mention_for(doc, pobj.left_edge.idx, _end(pobj))
+        # "opposition groups in Zimbabwe": a group of that country
+        for pobj in prep_objects(token, frozenset({"in", "from"})):
+            place = mention_for(doc, pobj.left_edge.idx, _end(pobj))
+            if place is not None and place.actor.country and place.actor.kind in ("country", "region"):
+                text = doc[token.left_edge.i:pobj.i + 1].text
+                actor = Actor(name=f"{place.actor.name} {token.lemma_.lower()}", kind="group",
+                              country=place.actor.country)
+                return Mention(start, start + len(text), text, actor,
+                               how=f"events: '{token.text}' {pobj.head.text} '{place.text}'")
     return mention
 
 

@@ -177,6 +177,10 @@ def _must_arguments(doc: Doc, cand: Candidate) -> None:
 def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
     noun = cand.token
     tokens, joint = noun_sources(noun)
+    if joint and cand.entry.cameo == "045":
+        # "a mediation effort between A and B": A and B are mediated, not mediators
+        cand.targets = [m for m in (mention_of(doc, t) for t in tokens) if m is not None]
+        tokens, joint = [], False
     if tokens:
         cand.sources = [m for m in (mention_of(doc, t) for t in tokens) if m is not None]
         cand.joint = joint and len(cand.sources) > 1
@@ -194,7 +198,8 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
     objects = prep_objects(noun, NOUN_TARGET_PREPS)
     if cand.source_how.startswith("subject of"):
         objects += prep_objects(head, TARGET_PREPS)
-    cand.targets = _pick_targets(doc, objects, cand.sources)
+    if not cand.targets:
+        cand.targets = _pick_targets(doc, objects, cand.sources)
 
 
 DECISIVE = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
