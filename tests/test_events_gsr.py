@@ -18,7 +18,7 @@ def test_read_gsr_maps_old_types(gsr_path):
     gold = read_gsr(gsr_path)
     assert len(gold) == 322
     assert not {r["type"] for r in gold} & set(OLD_TYPES)
-    joint = [r for r in gold if r["id"] == "PLOVER-GSR01-AGREE-0001"][0]
+    joint = next(r for r in gold if r["id"] == "PLOVER-GSR01-AGREE-0001")
     assert joint["triples"] == {("AGREE", "HUN", "ROU"), ("AGREE", "ROU", "HUN")}
 
 

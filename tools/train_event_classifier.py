@@ -32,8 +32,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tidings.events.classifier import NONE, WEIGHTS, features  # noqa: E402
-from tidings.nlp import load_model  # noqa: E402
+from tidings.events.classifier import NONE, WEIGHTS, features
+from tidings.nlp import load_model
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 

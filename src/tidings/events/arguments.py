@@ -117,13 +117,10 @@ def noun_sources(noun: Token) -> tuple[list[Token], bool]:
     (tokens, joint) with joint true for "talks between A and B"."""
     out: list[Token] = []
     for child in noun.children:
-        if child.dep_ == "poss":
+        named = child.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or child.pos_ == "PROPN"
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and named):
             out.append(child)
-        elif child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i and (child.ent_type_ in (
-                "NORP", "GPE", "ORG", "PERSON") or child.pos_ == "PROPN"):
-            out.append(child)
-    for pobj in prep_objects(noun, frozenset({"by"})):
-        out.append(pobj)
+    out.extend(prep_objects(noun, frozenset({"by"})))
     if out:
         return out, False
     between = prep_objects(noun, frozenset({"between", "among"}))

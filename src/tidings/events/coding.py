@@ -228,6 +228,14 @@ def _governor(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | No
     return nearest
 
 
+ARMED_WORDS = ("troop", "soldier", "force", "army", "peacekeep", "marine", "warship", "militia", "battalion")
+
+
+def _armed(mention: Mention) -> bool:
+    text = mention.text.lower()
+    return mention.actor.sector == "MIL" or any(word in text for word in ARMED_WORDS)
+
+
 def _fold_background(candidates: list[Candidate]) -> None:
     """Fold in what only elaborates another event of the sentence.
 
@@ -334,6 +342,11 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[C
     for cand in candidates:
         if cand.absorbed:
             continue
+        if cand.type == "CONSULT" and cand.mode == "visit" and cand.sources and _armed(cand.sources[0]):
+            # troops "arriving in" a country are deployed, not visiting
+            peacekeepers = "peacekeep" in cand.sources[0].text.lower()
+            cand.type, cand.cameo, cand.mode = ("AID", "074", None) if peacekeepers else ("MOBILIZE", "154", "troops")
+            cand.notes.append("armed forces arriving: " + ("peacekeeping" if peacekeepers else "deployment"))
         if cand.type == "CONSULT" and any(t.lemma_.lower() in PHONE_WORDS and t.i != cand.token.i
                                           for t in cand.token.subtree) and cand.cameo != "041":
             cand.cameo, cand.mode = "041", "phone"

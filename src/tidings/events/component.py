@@ -18,7 +18,7 @@ from .. import extensions  # noqa: F401  (registers Doc extensions)
 from ..actors.lookup import mention_for
 from ..clean.boilerplate import in_spans
 from ..document import Event, Location, Mention, TextSpan, make_code
-from .arguments import clause_arguments, mention_of, prep_objects, TARGET_PREPS
+from .arguments import TARGET_PREPS, clause_arguments, mention_of, prep_objects
 from .classifier import NONE, default_classifier
 from .coding import SYMMETRIC, Candidate, code_sentence, retype
 from .modality import modality, negated
@@ -85,8 +85,8 @@ class EventsComponent:
         trigger = _trigger_span(cand)
         words = f"'{trigger.text}'"
         cues = f" + '{cand.cue.text}'" if cand.cue is not None and cand.cue.i != cand.token.i else ""
-        why = [f"pattern ({cand.entry.source}) {cand.entry.lemma}/{cand.entry.pos} on {words}{cues}"
-               f" -> {cand.type} {cand.cameo}"]
+        why = [(f"pattern ({cand.entry.source}) {cand.entry.lemma}/{cand.entry.pos} on {words}{cues}"
+                f" -> {cand.type} {cand.cameo}")]
         why.append(f"source: {cand.source_how}" + (" (joint)" if cand.joint else ""))
         why.extend(cand.notes)
         confidence = cand.entry.confidence
@@ -160,8 +160,8 @@ class EventsComponent:
             cand = Candidate(root, CLASSIFIED, type=label, cameo=cameo)
             cand.negated, cand.negation_word = negated(root)
             cand.modality, cand.modality_word = modality(root)
-            why = [f"classifier (wordllama + logistic regression) p={prob:.2f} for {label} on the sentence; "
-                   f"trigger = main verb '{root.text}'", "source: subject"]
+            why = [(f"classifier (wordllama + logistic regression) p={prob:.2f} for {label} on the sentence; "
+                    f"trigger = main verb '{root.text}'"), "source: subject"]
             note = retype(cand)
             if note:
                 why.append(note)

@@ -9,7 +9,7 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "can", "should",
 INTEND_HEADS = frozenset({"plan", "intend", "want", "hope", "seek", "prepare", "aim", "decide", "expect",
                           "vow", "pledge", "promise", "agree", "offer", "wish", "resolve",
                           "commit", "propose", "consider", "mean", "set", "schedule", "poise", "ready", "willing",
-                          "prepared", "determined", "eager", "swear", "pledge", "vow"})
+                          "prepared", "determined", "eager", "swear"})
 REPORTING = frozenset({"say", "tell", "announce", "state", "report", "declare", "add", "claim", "confirm",
                        "insist", "indicate", "reiterate", "warn", "write", "believe", "promise", "signal"})
 HYPOTHETICAL_HEADS = frozenset({"fear", "threaten", "warn", "risk", "worry", "could", "if"})

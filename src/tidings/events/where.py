@@ -44,8 +44,7 @@ def _is_city(text: str) -> bool:
 def _lookup(text: str) -> Location | None:
     places = _gazetteer()
     key = text.lower().strip()
-    if key.startswith("the "):
-        key = key[4:]
+    key = key.removeprefix("the ")
     found = places.get(key)
     if found is None:
         return None
