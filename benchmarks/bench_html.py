@@ -9,7 +9,12 @@ With --vs-spacy it also times, on the same pages, what ingestion adds per articl
 extraction, language detection, duplicate fingerprinting) against plain spaCy's parse of the
 extracted text (the model alone, no tidings components), and prints medians and ratios.
 
+With --l3s it also scores the 621 pages of the L3S-GN1 news WARC (../shared/data/corpora/warc)
+against their human annotation (the `conversion` record of each page: text marked
+`x-nc-sel2`, "full text"; the headline, `x-nc-sel1`, is left out as tidings keeps it in `title`).
+
     /work/venv/bin/python benchmarks/bench_html.py [--data DIR] [--limit N] [--worst 5] [--json] [--vs-spacy]
+                                                   [--l3s]
 """
 
 from __future__ import annotations
@@ -120,6 +125,45 @@ def versus_spacy(texts: list[str], extract_seconds: list[float]) -> dict:
     }
 
 
+def l3s_gold(annotated: bytes) -> str:
+    """The text an L3S-GN1 annotator marked as the article's full text."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(annotated)
+    return "\n".join(e.text_content() for e in root.xpath('//*[contains(@class, "x-nc-sel2")]'))
+
+
+def evaluate_l3s(warc: Path, *, limit: int | None = None) -> dict:
+    """Token P/R/F1 of the extracted text against the L3S-GN1 annotation, page by page."""
+    from fastwarc.warc import ArchiveIterator
+
+    pages, gold = {}, {}
+    for record in ArchiveIterator(str(warc), quirks_mode=True):
+        kind = str(record.record_type)
+        if kind == "resource":
+            pages[record.record_id] = (record.headers.get("WARC-Target-URI"), record.reader.read())
+        elif kind == "conversion":
+            gold[record.headers.get("WARC-Refers-To")] = record.reader.read()
+    ids = [i for i in pages if i in gold][:limit]
+    totals, per_page = [0, 0, 0], []
+    for record_id in ids:
+        url, page = pages[record_id]
+        item = article_from_html(page, origin=record_id, url=url)
+        text = "" if isinstance(item, Problem) else item.text
+        p, r, f, common, n_found, n_gold = prf(tokens(text), tokens(l3s_gold(gold[record_id])))
+        if not n_gold:
+            continue
+        totals = [totals[0] + common, totals[1] + n_found, totals[2] + n_gold]
+        per_page.append((f, p, r))
+    micro_p, micro_r = totals[0] / max(totals[1], 1), totals[0] / max(totals[2], 1)
+    return {"pages": len(per_page),
+            "micro": {"precision": round(micro_p, 4), "recall": round(micro_r, 4),
+                      "f1": round(2 * micro_p * micro_r / (micro_p + micro_r) if micro_p + micro_r else 0, 4)},
+            "macro": {"precision": round(statistics.mean(x[1] for x in per_page), 4),
+                      "recall": round(statistics.mean(x[2] for x in per_page), 4),
+                      "f1": round(statistics.mean(x[0] for x in per_page), 4)}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=default_data())
@@ -127,8 +171,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--worst", type=int, default=5, help="list the N pages with the lowest F1")
     parser.add_argument("--json", action="store_true", help="print the scores as one JSON object")
     parser.add_argument("--vs-spacy", action="store_true", help="also time ingestion against spaCy's parse")
+    parser.add_argument("--l3s", action="store_true", help="also score the annotated L3S-GN1 news WARC")
     args = parser.parse_args(argv)
     scores, per_page, truth = evaluate(args.data, limit=args.limit)
+    if args.l3s:
+        warc = args.data.parents[1] / "warc" / "L3S-GN1-20100130203947-00001.reconstructed.warc.gz"
+        scores["l3s"] = evaluate_l3s(warc, limit=args.limit)
     if args.vs_spacy:
         scores["vs_spacy"] = versus_spacy(evaluate.texts, evaluate.seconds)
     names, failed = [x[3] for x in per_page], [None] * scores["no_text"]
@@ -141,6 +189,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {kind}: P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}")
     print(f"  time per page: median {scores['seconds_per_page']['median'] * 1000:.1f} ms, "
           f"mean {scores['seconds_per_page']['mean'] * 1000:.1f} ms")
+    if args.l3s:
+        print(f"L3S-GN1 (annotated full text): {scores['l3s']['pages']} pages")
+        for kind in ("micro", "macro"):
+            s = scores["l3s"][kind]
+            print(f"  {kind}: P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}")
     if args.vs_spacy:
         v = scores["vs_spacy"]
         m = v["median_seconds"]
