@@ -157,6 +157,16 @@ class QuoteFinder:
             if child.i < head.i or child.dep_ in SPEAKER_RIGHT_DEPS or (
                     child.dep_ == "prep" and child.lower_ in SPEAKER_PREPS):
                 tokens.extend(child.subtree)
+        if self.mark_at(head.idx) is None:
+            # never reach into a quotation: '"What if ...?" the 43-year-old asked'
+            tokens = [t for t in tokens if self.mark_at(t.idx) is None and t.text not in ALL_MARKS]
+            lo = hi = head.i
+            chosen = {t.i for t in tokens}
+            while lo - 1 in chosen:
+                lo -= 1
+            while hi + 1 in chosen:
+                hi += 1
+            tokens = [t for t in tokens if lo <= t.i <= hi] or [head]
         start_tok = min(tokens, key=lambda t: t.i)
         end_tok = max(tokens, key=lambda t: t.i)
         span = self.doc[start_tok.i: end_tok.i + 1]
@@ -250,7 +260,9 @@ class QuoteFinder:
             if names_only and step == 1:
                 continue
             if token.pos_ == "PROPN" or (token.pos_ == "PRON" and token.lower_ in PERSON_PRONOUNS | {"they"}) \
-                    or (token.pos_ == "NOUN" and step == -1 and not names_only) or (
+                    or (token.pos_ == "NOUN" and step == -1 and not names_only) \
+                    or (token.pos_ == "ADJ" and step == -1 and not names_only
+                        and any(c.dep_ == "det" for c in token.children)) or (
                     token.like_num and step == -1 and names_only):
                 while token.dep_ in ("compound", "flat", "pobj", "prep", "appos", "amod", "poss") \
                         and token.head is not token and token.head.i != verb.i \
@@ -567,6 +579,11 @@ class QuoteFinder:
                 if "goes on after the cue" not in previous.rule:
                     previous.rule += "; the quote goes on after the cue"
                 continue
+            framed = self.frame_after(mark) or self.frame_before(mark)
+            if framed is not None:
+                made.append(framed)
+                owner[id(mark)] = framed
+                continue
             if mark.continued and made and made[-1].marks and made[-1].marks[-1].runs_on:
                 source = made[-1].inherited or made[-1]
                 rule = "quote runs on from the previous paragraph; same speaker"
@@ -591,6 +608,93 @@ class QuoteFinder:
             owner[id(mark)] = made[-1]
         # mark pieces that run on into the next paragraph, given to a cue: the next piece follows
         return made
+
+    def token_at(self, char: int) -> Token | None:
+        while 0 <= char < len(self.text) - 1 and self.text[char].isspace():
+            char += 1
+        span = self.doc.char_span(char, min(char + 1, len(self.text)), alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def frame_after(self, mark: QuoteMarks) -> Attribution | None:
+        """'"...," Oliver barked.' / '"...," reads a message': a short clause right after the quote."""
+        if mark.outer_end >= len(self.text):
+            return None
+        para = self.paragraph_of(mark.start)
+        p_end = self.paragraphs[para][1]
+        first = self.token_at(mark.outer_end)
+        if first is None:
+            return None
+        i = first.i
+        while i < len(self.doc) and (self.doc[i].is_punct or self.doc[i].is_space) and self.doc[i].idx < p_end \
+                and self.doc[i].text in ",”\"»'’":
+            i += 1
+        window: list[Token] = []
+        while i < len(self.doc) and len(window) < 10 and self.doc[i].idx < p_end:
+            token = self.doc[i]
+            if token.is_punct and token.text in ".,;:!?" or token.text in ALL_MARKS or token.is_space:
+                break
+            window.append(token)
+            i += 1
+        if not window or i >= len(self.doc) or self.doc[i].text not in ".,;:!?" or len(window) > 9:
+            return None
+        verbs = [t for t in window if t.pos_ == "VERB" and t.lemma_ not in ("be", "have", "do")]
+        if not verbs:
+            return None
+        verb = verbs[0]
+        speaker = next((t for t in window if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i
+                        and t.i < verb.i), None)
+        if speaker is None:
+            after = [t for t in window if t.i > verb.i and t.pos_ in ("PROPN", "NOUN", "PRON")]
+            speaker = after[-1] if after and after[-1].pos_ != "PRON" else (after[0] if after else None)
+            if speaker is not None:
+                while speaker.dep_ in ("compound", "flat", "pobj", "prep", "appos", "amod", "poss") \
+                        and speaker.head.i != verb.i and speaker.head.i in {t.i for t in window}:
+                    speaker = speaker.head
+        if speaker is None:
+            return None
+        return Attribution(
+            cue=(verb.idx, verb.idx + len(verb.text)), speaker=self.speaker_span(speaker), content=None,
+            rule=f"short clause '{' '.join(t.text for t in window)}' right after the quote; its verb is the cue",
+            confidence=0.7, speaker_head=speaker, marks=[mark], sentence=(mark.outer_start, window[-1].idx),
+            paragraph=para, cue_token=verb)
+
+    def frame_before(self, mark: QuoteMarks) -> Attribution | None:
+        """'Pew Research: "..."' / 'His final assessment: "..."': what stands before a colon."""
+        before = self.text[max(mark.outer_start - 3, 0): mark.outer_start].rstrip()
+        if not before.endswith(":"):
+            return None
+        colon = self.token_at(self.text.rfind(":", 0, mark.outer_start))
+        if colon is None or colon.i == 0:
+            return None
+        sent = colon.sent
+        tokens = [t for t in self.doc[sent.start:colon.i] if self.mark_at(t.idx) is None]
+        if not tokens:
+            return None
+        verbs = [t for t in tokens if t.pos_ == "VERB" and any(c.dep_ in SUBJECTS for c in t.children)]
+        if verbs:
+            verb = verbs[-1]
+            subject = next(c for c in verb.children if c.dep_ in SUBJECTS)
+            if self.mark_at(subject.idx) is None:
+                return Attribution(
+                    cue=(colon.idx, colon.idx + 1), speaker=self.speaker_span(subject), content=None,
+                    rule=f"quote after a colon; the subject of '{verb.text}' before it speaks", confidence=0.6,
+                    speaker_head=subject, marks=[mark], sentence=(sent.start_char, mark.outer_end),
+                    paragraph=self.paragraph_of(mark.start), cue_token=colon)
+        last = tokens[-1]
+        if last.pos_ in ("PROPN", "NOUN") or last.ent_type_ in ("PERSON", "ORG"):
+            head = last
+            while head.dep_ in ("compound", "flat", "amod") and head.head.i < colon.i:
+                head = head.head
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            speaker = owner if owner is not None and head.lemma_ in SPEECH_NOUNS | {"response", "assessment",
+                                                                                     "answer", "reply", "verdict"} \
+                else head
+            return Attribution(
+                cue=(colon.idx, colon.idx + 1), speaker=self.speaker_span(speaker), content=None,
+                rule=f"quote after a colon; '{speaker.text}' before it speaks", confidence=0.55,
+                speaker_head=speaker, marks=[mark], sentence=(sent.start_char, mark.outer_end),
+                paragraph=self.paragraph_of(mark.start), cue_token=colon)
+        return None
 
     def chain(self, found: list[Attribution]) -> None:
         """Fill each attribution's `via`: the cues whose content holds its cue, outermost first."""
