@@ -46,7 +46,7 @@ class RoleSpell:
         return bool(self.start or self.end)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Person:
     name: str
     aliases: list[str] = field(default_factory=list)
@@ -176,9 +176,7 @@ def assemble(entries: list[Entry], people: list[Person], agents: dict[str, str])
     for person in people:
         for key in person.keys or [normalise(a) for a in (person.name, *person.aliases)]:
             if key:
-                bucket = by_alias.setdefault(key, [])
-                if person not in bucket:
-                    bucket.append(person)
+                by_alias.setdefault(key, []).append(person)  # a person's keys are distinct
     max_words = max((len(p.split()) for p in agents), default=1)
     return Dictionaries(entries=entries, people=people, by_alias=by_alias, agents=agents,
                         max_agent_words=max_words)

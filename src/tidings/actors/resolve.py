@@ -112,8 +112,9 @@ class Resolver:
         self._lemma = [a[1] for a in arrays]
         self._pos = [a[2] for a in arrays]
         self._sent_of = sent_of = [0] * len(doc)  # token -> start of its sentence (Token.sent is slow)
-        for sent in doc.sents:
-            sent_of[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
+        if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+            for sent in doc.sents:
+                sent_of[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
         boiler = sorted(doc._.tidings_boilerplate or [])
         skip = [False] * len(doc)
         if boiler:
