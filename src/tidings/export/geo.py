@@ -67,11 +67,17 @@ def fips(code: str | None) -> str:
     return country["fips"] if country else ""
 
 
+@lru_cache(maxsize=1)
+def _cities_by_name() -> dict[str, list[dict]]:
+    index: dict[str, list[dict]] = {}
+    for city in _cache().get_cities().values():
+        index.setdefault(city["name"].lower(), []).append(city)
+    return index
+
+
 @lru_cache(maxsize=4096)
 def _city(name: str, iso2: str) -> dict | None:
-    found = []
-    for item in _cache().get_cities_by_name(name):
-        found.extend(item.values())
+    found = list(_cities_by_name().get(name.lower(), []))
     if iso2:
         found = [c for c in found if c["countrycode"] == iso2]
     return max(found, key=lambda c: c.get("population", 0)) if found else None

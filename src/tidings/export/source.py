@@ -6,6 +6,7 @@ articles at a time, so that memory stays bounded however large the store is.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import json
 import re
@@ -41,6 +42,7 @@ class ArticleInfo:
     lead: tuple[int, int]  # the lead paragraph: GDELT's IsRootEvent
     text: str
     quotes: list[dict[str, Any]] = field(default_factory=list)  # filled on request
+    breaks: list[int] | None = None  # where sentences end, computed on first use
 
     def quote_at(self, offset: int) -> dict[str, Any] | None:
         """The stored quote whose span holds `offset`, if any."""
@@ -61,7 +63,9 @@ class ArticleInfo:
 
     def sentence_number(self, offset: int) -> int:
         """1-based number of the sentence holding `offset` (an estimate from punctuation and paragraphs)."""
-        return 1 + sum(1 for _ in _SENTENCE_BREAK.finditer(self.text, 0, max(0, offset)))
+        if self.breaks is None:
+            self.breaks = [m.end() for m in _SENTENCE_BREAK.finditer(self.text)]
+        return 1 + bisect.bisect_right(self.breaks, max(0, offset))
 
 
 @dataclass(slots=True)
@@ -157,9 +161,12 @@ def event_items(store: Store, *, with_quotes: bool = False) -> Iterator[EventIte
         _, rows = store.query(
             f"SELECT article_id, record FROM events WHERE article_id IN ({marks})", chunk)
         if with_quotes:
-            _, quote_rows = store.query(f"SELECT article_id, record FROM quotes WHERE article_id IN ({marks})", chunk)
-            for article_id, record in quote_rows:
-                articles[article_id].quotes.append(json.loads(record))
+            _, quote_rows = store.query(
+                'SELECT article_id, id, start, "end", text, kind, speaker_name FROM quotes '
+                f"WHERE article_id IN ({marks}) ORDER BY start", chunk)
+            for article_id, id_, start, end, text, kind, speaker in quote_rows:
+                articles[article_id].quotes.append({"id": id_, "start": start, "end": end, "text": text,
+                                                    "kind": kind, "speaker": {"name": speaker}})
         by_article: dict[str, list[dict]] = {}
         for article_id, record in rows:
             by_article.setdefault(article_id, []).append(json.loads(record))
