@@ -133,6 +133,7 @@ def test_article_page_highlights_and_explains(server, page, shots):
     assert page.locator("#e-e1.lit").count() == 1  # its list item lights up
     page.hover("#event-list #e-e2")
     assert text.locator(".hl.trigger.lit").inner_text() == "attacked"
+    assert text.locator(".hl.mention.lit").inner_text() == "Russian troops"  # its source lights up too
     page.click("#event-list #e-e3")
     assert "NEGATED" in inspector.inner_text()
     page.uncheck("#layer-toggles input[data-layer=mention]")

@@ -211,8 +211,10 @@
     });
     document.querySelectorAll(".explain .item[data-ref]").forEach(function (item) {
       var ref = item.getAttribute("data-ref");
-      item.addEventListener("mouseenter", function () { light(ref, true); });
-      item.addEventListener("mouseleave", function () { light(ref, false); });
+      var also = (item.getAttribute("data-also") || "").split(" ").filter(Boolean);
+      function all(on) { light(ref, on); also.forEach(function (r) { light(r, on); }); }
+      item.addEventListener("mouseenter", function () { all(true); });
+      item.addEventListener("mouseleave", function () { all(false); });
       item.addEventListener("click", function () {
         var first = text.querySelector('[data-ref="' + CSS.escape(ref) + '"]');
         if (first) { first.scrollIntoView({ block: "center", behavior: "smooth" }); inspect(first); }
