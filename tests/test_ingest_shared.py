@@ -9,8 +9,8 @@ from itertools import islice
 from pathlib import Path
 
 import pytest
-
 from conftest import PROJECT
+
 from tidings.document import Article
 from tidings.ingest import Problem, ReadOptions, read_inputs
 from tidings.ingest.html import article_from_html
@@ -118,6 +118,7 @@ def test_allsides_jsonl_gz(corpora):
     path = corpora / "text" / "allsides_abp" / "abp_international_politics.jsonl.gz"
     articles, problems, _ = read([path], limit=40)
     assert problems == [] and len(articles) == 40
-    first = json.loads(gzip.open(path, "rt", encoding="utf-8").readline())
+    with gzip.open(path, "rt", encoding="utf-8") as lines:
+        first = json.loads(lines.readline())
     assert articles[0].text == first["content_original"] and articles[0].origin == f"{path}:1"
     assert {a.language for a in articles} == {"en"}

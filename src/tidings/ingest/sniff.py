@@ -23,15 +23,14 @@ def sniff_format(head: bytes, name: str = "") -> str:
     """The format of a (decompressed) input from its first bytes and its name."""
     lower_name = name.lower()
     for suffix in (".gz", ".gzip"):
-        if lower_name.endswith(suffix):
-            lower_name = lower_name[: -len(suffix)]
+        lower_name = lower_name.removesuffix(suffix)
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:2048]
     low = start.lower()
     if start.startswith(b"WARC/"):
         return "warc"
     if lower_name.endswith((".jsonl", ".ndjson", ".json")) or start.startswith(b"{"):
         return "jsonl"
-    if low.startswith(b"<?xml") or low.startswith(b"<rss") or low.startswith(b"<feed"):
+    if low.startswith((b"<?xml", b"<rss", b"<feed")):
         if b"<rss" in low or b"<feed" in low or b"<rdf:rdf" in low:
             return "feed"
         return "html" if b"<html" in low else "feed"
