@@ -51,6 +51,13 @@ OBJECT_PREPS = ("as", "for", "of", "about", "on", "to", "over", "against")
 NO_OBJECT_CONTENT = frozenset({"say", "tell", "ask", "add", "speak", "talk", "report", "read", "write", "tweet",
                                "post", "email", "quote", "cite", "answer", "reply", "respond", "continue"})
 INVERTED_ONLY = frozenset({"read"})
+RAISING_VERBS = frozenset({"seem", "appear"})
+AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "press", "audience", "crowd", "supporter", "voter", "official",
+                            "lawmaker", "counterpart", "minister", "leader", "citizen", "national", "people", "member",
+                            "delegate", "student", "worker", "viewer", "listener", "reader", "committee", "court",
+                            "judge", "jury", "senator", "president", "host", "interviewer", "anchor", "diplomat",
+                            "colleague", "ally", "donor", "follower", "fan", "congress", "parliament", "council",
+                            "government", "ministry", "agency", "world", "nation", "public"})
 CLAIM_NOUNS = frozenset({"statement", "claim", "assertion", "suggestion", "assumption", "belief", "hope", "promise",
                          "warning", "concern", "allegation", "accusation", "fear", "argument", "view", "notion",
                          "doubt", "criticism", "complaint", "speculation", "announcement", "insistence", "charge",
@@ -186,8 +193,10 @@ class QuoteFinder:
                         return pobj, "agent of the passive"
         verb_quoted = self.mark_at(verb.idx) is not None
         for child in verb.children:
+            if verb.lemma_ in RAISING_VERBS and child.dep_ in ("nsubj", "nsubjpass"):
+                return None, ""  # "none of them seemed to fit": no one speaks
             if child.dep_ in ("nsubj", "csubj") or (
-                    child.dep_ == "nsubjpass" and verb.lemma_ not in ("quote", "cite", "report")):
+                    child.dep_ == "nsubjpass" and verb.lemma_ in ("quote", "cite")):
                 if not verb_quoted and self.mark_at(child.idx) is not None:
                     continue  # a subject inside the quotation is the parser's mistake
                 return child, "subject"
@@ -372,13 +381,17 @@ class QuoteFinder:
                                         return self.speaker_span(target), target
         return None
 
-    @staticmethod
-    def actorish(token: Token) -> bool:
+    def actorish(self, token: Token) -> bool:
+        """Whether a word can be someone spoken to: a name, a pronoun, a known actor, "reporters"."""
         if token.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
         if token.pos_ == "PRON":
             return token.lower_ in PERSON_PRONOUNS or token.lower_ in ("them", "it", "they")
-        return token.pos_ in ("NOUN", "PROPN") and token.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+            return False
+        if token.pos_ == "PROPN" or token.lemma_.lower() in AUDIENCE_NOUNS:
+            return True
+        return mention_for(self.doc, token.idx, token.idx + len(token.text)) is not None
 
     # ---- the pass ------------------------------------------------------------------
     def from_verb(self, verb: Token) -> Attribution | None:
@@ -392,6 +405,8 @@ class QuoteFinder:
             if child.dep_ == "prt" and child.i == verb.i + 1:
                 cue_end = child.idx + len(child.text)
         confidence = 0.85 if speaker and content else 0.6
+        if verb.lemma_ not in SPEECH_VERBS and content_how in ("object", "infinitive complement"):
+            confidence -= 0.2  # a stance or wish ("supported Russia") more than something said
         rule = f"reporting verb '{verb.text}'"
         if speaker_how:
             rule += f" with its {speaker_how} as speaker"
@@ -696,6 +711,24 @@ class QuoteFinder:
                 paragraph=self.paragraph_of(mark.start), cue_token=colon)
         return None
 
+    def self_report(self, attribution: Attribution) -> bool:
+        """A nested cue of the same speaker ("Ukraine noted it ... expected"): part of the outer quote."""
+        if not attribution.via or attribution.marks or attribution.speaker is None:
+            return False
+        inner = attribution.via[-1]
+        if inner.speaker is None or inner.cue is None or attribution.cue is None:
+            return False
+        if inner.sentence != attribution.sentence:
+            return False
+        head, outer_head = attribution.speaker_head, inner.speaker_head
+        if head is None or outer_head is None:
+            return False
+        if head.lower_ == outer_head.lower_:
+            return True
+        mine = mention_for(self.doc, head.idx, head.idx + len(head.text))
+        theirs = mention_for(self.doc, outer_head.idx, outer_head.idx + len(outer_head.text))
+        return mine is not None and theirs is not None and mine.actor.name == theirs.actor.name
+
     def chain(self, found: list[Attribution]) -> None:
         """Fill each attribution's `via`: the cues whose content holds its cue, outermost first."""
         with_content = [(a, a.content_span()) for a in found if a.speaker]
@@ -743,6 +776,8 @@ class QuoteFinder:
         found = [a for a in found if (a.content or a.marks) and self.worth_keeping(a)]
         found.extend(self.loose_quotes(loose, found))
         self.chain(found)
+        quotes_kept = [a for a in found if not self.self_report(a)]
+        found = quotes_kept
         quotes: list[Quote] = []
         seen: set[tuple[int, int]] = set()
         for attribution in sorted(found, key=lambda a: (a.content_span() or (0, 0))):
