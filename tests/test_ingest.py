@@ -513,3 +513,28 @@ def test_duplicates_of_stored_articles_are_found_in_a_later_run(tmp_path):
     _, fingerprints = store.query("SELECT article_id FROM fingerprints ORDER BY article_id")
     assert sorted(r[0] for r in fingerprints) == sorted([articles[0].id, articles[1].id])
     store.close()
+
+
+@pytest.mark.postgres
+def test_duplicates_against_a_postgresql_store(postgres_url):
+    from tidings.store import open_store
+
+    words = [os.urandom(4).hex() for _ in range(150)]  # unique per run: the server may be shared
+    original = art(" ".join(words), "pg-original")
+    near = art(" ".join(words[:140] + ["changed"] * 10), "pg-near")
+    store = open_store(postgres_url)
+    try:
+        first = Triage(store, near_threshold=0.7)
+        assert list(first.to_process([original])) == [original]
+        store.add([Document(article=original)])
+    finally:
+        store.close()
+    store = open_store(postgres_url)
+    try:
+        later = Triage(store, near_threshold=0.7)
+        assert list(later.to_process([near])) == []
+        store.add(later.take_unprocessed())
+        _, rows = store.query("SELECT status, duplicate_of FROM articles WHERE id = ?", [near.id])
+        assert rows == [("duplicate", original.id)]
+    finally:
+        store.close()
