@@ -108,11 +108,11 @@ class Store:
                 row = schema.article_row(doc, status=status, duplicate_of=duplicate_of)
                 row[-1] = now
                 rows.append(row)
-            self._insert("articles", rows)
-            self._insert("mentions", [r for d in fresh for r in schema.mention_rows(d)])
-            self._insert("quotes", [r for d in fresh for r in schema.quote_rows(d)])
-            self._insert("events", [r for d in fresh for r in schema.event_rows(d)])
-            self._insert("fingerprints", [r for d in fresh for r in schema.fingerprint_rows(d)])
+            self.bulk_insert("articles", rows)
+            self.bulk_insert("mentions", [r for d in fresh for r in schema.mention_rows(d)])
+            self.bulk_insert("quotes", [r for d in fresh for r in schema.quote_rows(d)])
+            self.bulk_insert("events", [r for d in fresh for r in schema.event_rows(d)])
+            self.bulk_insert("fingerprints", [r for d in fresh for r in schema.fingerprint_rows(d)])
             self.commit()
         except Exception as e:
             self.rollback()
@@ -125,6 +125,10 @@ class Store:
         cols = ", ".join(schema.quote_name(n) for n in names)
         marks = ", ".join("?" * len(names))
         self.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
+
+    def bulk_insert(self, table: str, rows: list[list[Any]]) -> None:
+        """Insert many rows at once (the backends override this with their fast path)."""
+        self._insert(table, rows)
 
     def refresh_actors(self) -> None:
         """Rebuild the `actors` table from the mentions (run once after a batch of adds)."""
@@ -157,6 +161,24 @@ class DuckDBStore(Store):
         if rows:
             self.connection.executemany(sql, rows)
 
+    def bulk_insert(self, table: str, rows: list[list[Any]]) -> None:
+        """Hand DuckDB the rows as columns of NumPy object arrays: some 200 times faster than
+        `executemany` (measured: 20,000 mention rows in 0.18 s against 2,000 in 4 s)."""
+        if not rows:
+            return
+        import numpy as np
+
+        names = schema.column_names(table)
+        columns = {f"c{i}": np.empty(len(rows), dtype=object) for i in range(len(names))}
+        for i, column in enumerate(zip(*rows)):
+            columns[f"c{i}"][:] = column
+        cols = ", ".join(schema.quote_name(n) for n in names)
+        self.connection.register("tidings_rows", columns)
+        try:
+            self.connection.execute(f"INSERT INTO {table} ({cols}) SELECT * FROM tidings_rows")
+        finally:
+            self.connection.unregister("tidings_rows")
+
     def __init__(self, path: str = "tidings.duckdb", *, read_only: bool = False) -> None:
         import duckdb
 
@@ -173,6 +195,15 @@ class DuckDBStore(Store):
 
 class PostgresStore(Store):
     placeholder = "%s"
+
+    def bulk_insert(self, table: str, rows: list[list[Any]]) -> None:
+        """COPY the rows in: PostgreSQL's fast path."""
+        if not rows:
+            return
+        cols = ", ".join(schema.quote_name(n) for n in schema.column_names(table))
+        with self.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
 
     def __init__(self, url: str) -> None:
         try:
