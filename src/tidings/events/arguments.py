@@ -82,6 +82,9 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
             patients.append(child)
     if agent is not None and agent.lower_ in RELATIVE and verb.dep_ == "relcl":
         agent = verb.head
+    if agent is None and not passive and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
+        # "Asked about the allegations, Obama said ...": Obama was asked, he did not ask
+        return None, patients, True
     if agent is None and not passive and depth < 4:
         head = verb.head
         if verb.dep_ == "xcomp" and head is not verb:

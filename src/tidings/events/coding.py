@@ -44,7 +44,14 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", 
 # A request's CAMEO code by what is requested (CAMEO 02x, "appeal for ...").
 REQUEST_FOR = {"CONSULT": "026", "AID": "023", "RETREAT": "0256", "CONCEDE": "025", "COOPERATE": "021",
                "SUPPORT": "022", "AGREE": "026"}
-LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "nsubj"})
+LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+# Verbs that report an event named by their object ("held talks", "expressed disapproval").
+LIGHT_VERBS = frozenset("""
+hold launch conduct carry stage impose level levy make issue express voice announce begin start continue resume
+open deliver provide extend lodge file mount order reach sign give offer engage join take undertake step call
+declare grant receive seek lead organize organise plan pursue complete finish end intensify escalate step
+pay host attend renew repeat reiterate press push support back endorse approve accept welcome
+""".split())
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 
 
@@ -188,7 +195,8 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
     head = noun.head
     if noun.dep_ == "compound" and head.pos_ == "NOUN":  # "launched a mediation effort": through "effort"
         noun, head = head, head.head
-    if not cand.sources and noun.dep_ in LIGHT_NOUN_DEPS and _pos(head) == "VERB" and head.i not in verb_triggers:
+    if not cand.sources and noun.dep_ in LIGHT_NOUN_DEPS and _pos(head) == "VERB" and head.i not in verb_triggers \
+            and head.lemma_.lower() in LIGHT_VERBS:
         agent = clause_arguments(head)[0]
         if agent is not None:
             cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]

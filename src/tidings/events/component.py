@@ -22,7 +22,7 @@ from .arguments import TARGET_PREPS, clause_arguments, mention_of, prep_objects
 from .classifier import NONE, default_classifier
 from .coding import SYMMETRIC, Candidate, code_sentence, retype
 from .modality import modality, negated
-from .reporting import reported_by
+from .reporting import REPORTING, reported_by
 from .tables import DEFAULT_CAMEO, Trigger, cameo_info, context_for, plover_for
 from .when import parse_published, resolve
 from .where import locate
@@ -35,7 +35,7 @@ class EventsComponent:
     """Finds PLOVER events in a parsed Doc whose actors and quotes are already marked."""
 
     def __init__(self, nlp: Language, name: str, *, use_patterns: bool = True, use_classifier: bool = True,
-                 classifier_threshold: float = 0.6, petrarch_verbs: bool = False) -> None:
+                 classifier_threshold: float = 0.7, petrarch_verbs: bool = False) -> None:
         self.name = name
         self.petrarch_verbs = petrarch_verbs
         self.use_patterns = use_patterns
@@ -145,6 +145,13 @@ class EventsComponent:
             if label == NONE or prob < self.classifier_threshold:
                 continue
             root = sentence.root
+            if root.lemma_.lower() in REPORTING:
+                # "X said that Y ...": the event is in what was said
+                said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in (
+                    "VERB", "AUX")), None)
+                if said is None:
+                    continue
+                root = said
             agent, patients, _ = clause_arguments(root)
             source = mention_of(doc, agent) if agent is not None else None
             if source is None:
@@ -252,7 +259,7 @@ def _date(ents: list[Span], trigger: Token, published: date | None) -> tuple[dat
     "tidings_events",
     assigns=["doc._.tidings_events"],
     requires=["doc._.tidings_mentions", "doc._.tidings_quotes"],
-    default_config={"use_patterns": True, "use_classifier": True, "classifier_threshold": 0.6,
+    default_config={"use_patterns": True, "use_classifier": True, "classifier_threshold": 0.7,
                     "petrarch_verbs": False},
 )
 def make_events(nlp: Language, name: str, use_patterns: bool, use_classifier: bool,
