@@ -50,7 +50,8 @@ LIGHT_VERBS = frozenset("""
 hold launch conduct carry stage impose level levy make issue express voice announce begin start continue resume
 open deliver provide extend lodge file mount order reach sign give offer engage join take undertake step call
 declare grant receive seek lead organize organise plan pursue complete finish end intensify escalate step
-pay host attend renew repeat reiterate press push support back endorse approve accept welcome
+pay host attend renew repeat reiterate press push support back endorse approve accept welcome stag institute
+prepare bring set
 """.split())
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 
@@ -191,7 +192,7 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
     if tokens:
         cand.sources = [m for m in (mention_of(doc, t) for t in tokens) if m is not None]
         cand.joint = joint and len(cand.sources) > 1
-        cand.source_how = "between" if joint else "modifier"
+        cand.source_how = ("between" if joint else "modifier") if cand.sources else ""
     head = noun.head
     if noun.dep_ == "compound" and head.pos_ == "NOUN":  # "launched a mediation effort": through "effort"
         noun, head = head, head.head
