@@ -154,6 +154,14 @@ CONSTRUCTED = [
      "the spokesman", "said", "The talks were useful", "direct"),
     ("in_a_statement", "In a statement, the ministry said it would respond to any provocation.",
      "the ministry", "said", "it would respond to any provocation", "indirect"),
+    ("told_reporters", "The minister told reporters that the border would stay closed until spring.",
+     "The minister", "told", "the border would stay closed", "indirect"),
+    ("guillemets", "« We will not give in on this point », the spokesman said on Tuesday.",
+     "the spokesman", "said", "We will not give in", "direct"),
+    ("dash_credit", "Readers wrote in.\n\n“He makes simple blanket statements about people he knows nothing about.” ― Pamela Padilla",
+     "Pamela Padilla", "―", "He makes simple blanket statements", "direct"),
+    ("quote_continues_after_cue", '"We have come a long way," he said. "We are going to work as hard as we can to win."',
+     "he", "said", "We are going to work as hard", "direct"),
 ]
 
 

@@ -345,7 +345,7 @@ class QuoteFinder:
                     if not (child.lemma_ in self.verbs and any(c.dep_ in SUBJECTS for c in child.children)
                             and self.mark_at(child.idx) is None)]
             pieces = kept or pieces
-        if not pieces and verb.dep_ in ("parataxis", "ccomp") and verb.head.i < verb.i \
+        if not pieces and (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.head.i < verb.i)) \
                 and any(c.dep_ in SUBJECTS for c in verb.children) \
                 and verb.head.sent == verb.sent and verb.head.lemma_ not in self.verbs:
             # "The plan failed, he said." parsed with "said" hanging off the reported clause
@@ -585,9 +585,9 @@ class QuoteFinder:
             gap = (previous.marks[-1].outer_end, mark.outer_start) if previous is not None and previous.marks \
                 else (0, 0)
             if previous is not None and previous.paragraph == para and previous.marks and not starts_paragraph \
-                    and gap[0] <= gap[1] and (
-                        i + 1 >= len(ordered) or cue_starts[i + 1] > mark.outer_start
-                        or cue_starts[i + 1] < previous.marks[-1].outer_end):
+                    and gap[0] <= gap[1] and all(
+                        other.speaker_head is None or other.speaker_head is previous.speaker_head
+                        for other in ordered[i + 1:] if other.cue and gap[0] <= other.cue[0] < gap[1]):
                 # '"A," he said. "B."': one quote interrupted by its cue
                 previous.marks.append(mark)
                 owner[id(mark)] = previous
@@ -616,13 +616,41 @@ class QuoteFinder:
                 continue
             if source is not None:
                 source = source.inherited or source
+            speaker = source.speaker if source else None
+            speaker_head = source.speaker_head if source else None
+            if source is not None and starts_paragraph and para > 0 and speaker_head is not None:
+                latest = self.latest_mention_of(speaker_head, para - 1)
+                if latest is not None and latest.i != speaker_head.i:
+                    speaker, speaker_head = self.speaker_span(latest), latest
+                    rule += f" (its latest mention, '{latest.text}')"
             made.append(Attribution(
-                cue=None, speaker=source.speaker if source else None, content=None, rule=rule,
-                confidence=confidence, speaker_head=source.speaker_head if source else None,
+                cue=None, speaker=speaker, content=None, rule=rule,
+                confidence=confidence, speaker_head=speaker_head,
                 marks=[mark], sentence=(mark.outer_start, mark.outer_end), paragraph=para, inherited=source))
             owner[id(mark)] = made[-1]
         # mark pieces that run on into the next paragraph, given to a cue: the next piece follows
         return made
+
+    def latest_mention_of(self, head: Token, para: int) -> Token | None:
+        """The last subject in paragraph `para`, outside quotes, that is the same speaker as `head`."""
+        p_start, p_end = self.paragraphs[para]
+        if not (head.pos_ in ("PROPN", "PRON") or head.ent_type_ == "PERSON"):
+            return None
+        first = self.token_at(p_start)
+        if first is None or head.idx >= p_end:
+            return None
+        last_name = head.text.lower()
+        pronouns = {"he", "she"} if head.pos_ != "PRON" else {head.lower_}
+        for token in reversed(self.doc[first.i: first.i + 400]):
+            if token.idx >= p_end or token.idx < p_start:
+                continue
+            if token.dep_ not in ("nsubj", "nsubjpass") or self.mark_at(token.idx) is not None:
+                continue
+            if token.lower_ == last_name or (token.lower_ in pronouns):
+                return token
+            if token.pos_ in ("PROPN", "PRON"):
+                return None  # someone else is the last subject
+        return None
 
     def token_at(self, char: int) -> Token | None:
         while 0 <= char < len(self.text) - 1 and self.text[char].isspace():
@@ -636,6 +664,9 @@ class QuoteFinder:
             return None
         para = self.paragraph_of(mark.start)
         p_end = self.paragraphs[para][1]
+        dashed = self.dash_attribution(mark, p_end)
+        if dashed is not None:
+            return dashed
         first = self.token_at(mark.outer_end)
         if first is None:
             return None
@@ -672,6 +703,35 @@ class QuoteFinder:
             rule=f"short clause '{' '.join(t.text for t in window)}' right after the quote; its verb is the cue",
             confidence=0.7, speaker_head=speaker, marks=[mark], sentence=(mark.outer_start, window[-1].idx),
             paragraph=para, cue_token=verb)
+
+    def dash_attribution(self, mark: QuoteMarks, p_end: int) -> Attribution | None:
+        """'"..." ― Sonya Herridge': a name after a dash closing the line credits the quote."""
+        j = mark.outer_end
+        while j < p_end and self.text[j] in " \t.,":
+            j += 1
+        if j >= p_end or self.text[j] not in "―—–-":
+            return None
+        dash = j
+        while j < p_end and self.text[j] in "―—–- \t":
+            j += 1
+        line_end = self.text.find("\n", j)
+        line_end = p_end if line_end == -1 else min(line_end, p_end)
+        credit = self.doc.char_span(j, line_end, alignment_mode="expand")
+        if credit is None or not 0 < len(credit) <= 8:
+            return None
+        names = [t for t in credit if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG")]
+        if not names or not credit[0].text[:1].isupper():
+            return None
+        end_tok = names[-1]
+        for t in credit[names[-1].i - credit.start + 1:]:
+            if t.is_punct and t.text in ",(":
+                break
+            end_tok = t
+        return Attribution(
+            cue=(dash, dash + 1), speaker=(credit[0].idx, end_tok.idx + len(end_tok.text)), content=None,
+            rule="a name after a dash at the end of the line credits the quote", confidence=0.7,
+            speaker_head=names[-1], marks=[mark], sentence=(mark.outer_start, line_end),
+            paragraph=self.paragraph_of(mark.start))
 
     def frame_before(self, mark: QuoteMarks) -> Attribution | None:
         """'Pew Research: "..."' / 'His final assessment: "..."': what stands before a colon."""
@@ -791,17 +851,20 @@ class QuoteFinder:
         return quotes
 
     # ---- output --------------------------------------------------------------------
-    def kind_of(self, start: int, end: int) -> str:
+    def kind_of(self, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> str:
         """direct: all quoted (but for a connective); partial: reported speech holding quoted words;
         mixed: a quote that goes on as reported speech."""
         inside = [m for m in self.marks if m.outer_start < end and start < m.outer_end]
         if not inside:
             return "indirect"
         pieces, cursor = [], start
-        for mark in inside:
-            pieces.append(self.text[cursor:max(cursor, mark.outer_start)])
-            cursor = max(cursor, mark.outer_end)
-        pieces.append(self.text[cursor:end])
+        bounds = [(m.outer_start, m.outer_end) for m in inside]
+        for mark_start, mark_end in bounds + [(end, end)]:
+            gap = (cursor, max(cursor, mark_start))
+            # '"A," he said. "B."': the cue that interrupts a quote is not reported speech
+            if not any(s0 < gap[1] and gap[0] < s1 for s0, s1 in skip) or mark_start == end:
+                pieces.append(self.text[gap[0]:gap[1]])
+            cursor = max(cursor, mark_end)
         loose_words = [w for w in " ".join(pieces).split() if any(ch.isalnum() for ch in w)]
         if len(loose_words) <= 1:
             return "direct"
@@ -864,7 +927,8 @@ class QuoteFinder:
         if span is None:
             return None
         start, end = span
-        kind = self.kind_of(start, end)
+        skip = tuple(span for span in (attribution.cue, attribution.speaker) if span)
+        kind = self.kind_of(start, end, skip)
         if kind == "direct":
             inside = [m for m in self.marks if m.outer_start < end and start < m.outer_end]
             if inside:
