@@ -51,8 +51,11 @@ hold launch conduct carry stage impose level levy make issue express voice annou
 open deliver provide extend lodge file mount order reach sign give offer engage join take undertake step call
 declare grant receive seek lead organize organise plan pursue complete finish end intensify escalate step
 pay host attend renew repeat reiterate press push support back endorse approve accept welcome stag institute
-prepare bring set
+prepare bring set reimpose speed
 """.split())
+# Nouns of taking part: those at or in them are their actors ("thousands gathered for a rally").
+PARTICIPATION = {"PROTEST": ("for", "during", "at", "in"), "CONSULT": ("for", "at", "during"),
+                 "COOPERATE": ("in", "during"), "MOBILIZE": ("on",)}
 PHONE_WORDS = frozenset({"phone", "telephone", "call", "video"})
 
 
@@ -81,6 +84,8 @@ class Candidate:
 def _pos(token: Token) -> str | None:
     if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
         return "VERB"
+    if token.pos_ == "ADJ" and token.dep_ == "acomp":
+        return "ADJ"  # "Israel is opposed to ...": the copula's subject acts
     if token.pos_ == "NOUN":
         return "NOUN"
     return None
@@ -169,6 +174,16 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     cand.targets = _pick_targets(doc, objects, cand.sources)
 
 
+def _adjective_arguments(doc: Doc, cand: Candidate) -> None:
+    copula = cand.token.head
+    agent = clause_arguments(copula)[0]
+    if agent is not None:
+        cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
+        cand.joint = len(cand.sources) > 1
+        cand.source_how = f"subject of '{copula.text} {cand.token.text}'"
+    cand.targets = _pick_targets(doc, prep_objects(cand.token, TARGET_PREPS), cand.sources)
+
+
 def _must_arguments(doc: Doc, cand: Candidate) -> None:
     """"X said that Y must do Z": X demands of Y."""
     saying = cand.token.head
@@ -196,6 +211,14 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
     head = noun.head
     if noun.dep_ == "compound" and head.pos_ == "NOUN":  # "launched a mediation effort": through "effort"
         noun, head = head, head.head
+    preps = PARTICIPATION.get(cand.entry.type, ())
+    taking_part = noun.dep_ == "pobj" and head.lower_ in preps and _pos(head.head) == "VERB"
+    if not cand.sources and taking_part and head.head.i not in verb_triggers:
+        agent = clause_arguments(head.head)[0]
+        if agent is not None:
+            cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
+            cand.joint = len(cand.sources) > 1
+            cand.source_how = f"subject of '{head.head.text} {head.text}'"
     if not cand.sources and noun.dep_ in LIGHT_NOUN_DEPS and _pos(head) == "VERB" and head.i not in verb_triggers \
             and head.lemma_.lower() in LIGHT_VERBS:
         agent = clause_arguments(head)[0]
@@ -320,10 +343,13 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[C
             continue
         if cand.entry.pos == "VERB":
             _verb_arguments(doc, cand)
+        elif cand.entry.pos == "ADJ":
+            _adjective_arguments(doc, cand)
         else:
             _noun_arguments(doc, cand, verb_triggers)
         # a nominal event told through its verb ("will extend the curfew") takes the verb's modality
-        clause = cand.token.head if cand.source_how.startswith("subject of") else cand.token
+        clause = cand.token.head if cand.source_how.startswith("subject of") or cand.entry.pos == "ADJ" \
+            else cand.token
         cand.negated, cand.negation_word = negated(clause)
         cand.modality, cand.modality_word = modality(clause)
     for cand in candidates:
