@@ -49,3 +49,13 @@ def test_two_workers_give_the_same_documents_as_one():
     two = [d.to_dict() for d in run(articles, workers=2, batch_size=2)]
     assert one == two
     assert [d["article"]["origin"] for d in two] == [a.origin for a in articles]
+
+
+@pytest.mark.model
+def test_articles_in_other_languages_are_kept_but_not_coded(pipeline):
+    german = Article(text="Die Bundesregierung hat Russland aufgefordert, den Krieg zu beenden.", language="de")
+    english = Article(text="Germany urged Russia to end the war.", language="en")
+    for docs in ([pipeline(german), pipeline(english)], list(pipeline.pipe([german, english]))):
+        assert docs[0].article.language == "de"
+        assert docs[0].mentions == [] and docs[0].events == [] and docs[0].quotes == []
+        assert [m.actor.country for m in docs[1].mentions] == ["DEU", "RUS"]

@@ -39,6 +39,8 @@ class Pipeline:
         return doc
 
     def __call__(self, article: Article) -> Document:
+        if not is_english(article):
+            return Document(article=article, boilerplate=find_boilerplate(article.text))
         doc = self.make_doc(article)
         for _name, proc in self.nlp.pipeline:
             doc = proc(doc)
@@ -56,9 +58,16 @@ class Pipeline:
             yield from self._run_batch(batch, batch_size)
 
     def _run_batch(self, batch: list[Article], batch_size: int) -> Iterator[Document]:
-        docs = [self.make_doc(a) for a in batch]
-        for article, doc in zip(batch, self.nlp.pipe(docs, batch_size=batch_size)):
-            yield to_document(article, doc)
+        english = [a for a in batch if is_english(a)]
+        parsed = self.nlp.pipe([self.make_doc(a) for a in english], batch_size=batch_size)
+        done = {id(a): to_document(a, doc) for a, doc in zip(english, parsed)}
+        for article in batch:
+            yield done.get(id(article)) or Document(article=article, boilerplate=find_boilerplate(article.text))
+
+
+def is_english(article: Article) -> bool:
+    """Only English articles go through the (English) stages; others are kept with their language."""
+    return article.language in (None, "", "en")
 
 
 def to_document(article: Article, doc) -> Document:
