@@ -215,7 +215,8 @@ def test_seed_contract_check(pipeline) -> None:
     document = pipeline(Article(text=text, origin=str(SEED), published="2022-03-02"))
     out = json.dumps(document.to_dict()) + "\n"
     assert json.loads(out)["quotes"]
-    checked = subprocess.run([sys.executable, str(checker)], input=out, capture_output=True, text=True)
+    checked = subprocess.run([sys.executable, str(checker)], input=out, capture_output=True, text=True,
+                             check=False)
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 

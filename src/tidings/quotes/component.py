@@ -19,7 +19,7 @@ class QuotesComponent:
         doc._.tidings_quotes = find_quotes(doc)
         return doc
 
-    def pipe(self, docs, *, batch_size: int = 128):  # noqa: ARG002
+    def pipe(self, docs, *, batch_size: int = 128):
         for doc in docs:
             yield self(doc)
 

@@ -17,11 +17,12 @@ Three sources of evidence, combined in one pass over the Doc:
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..actors import mention_for
 from ..clean.boilerplate import in_spans
@@ -214,10 +215,10 @@ class QuoteFinder:
         if head is verb:
             return None, ""
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
-            found, how = self.subject_of(head, depth + 1)
+            found, _ = self.subject_of(head, depth + 1)
             return found, ("shared subject of " + head.text) if found is not None else ""
         if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
-            found, how = self.subject_of(head.head, depth + 1)  # "began by saying ..."
+            found, _ = self.subject_of(head.head, depth + 1)  # "began by saying ..."
             return found, ("shared subject of " + head.head.text) if found is not None else ""
         if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head, "noun the relative clause qualifies"
@@ -229,7 +230,7 @@ class QuoteFinder:
                 if head.dep_ in ("dobj", "pobj", "nsubjpass"):
                     owner_verb = head.head if head.dep_ != "pobj" else head.head.head
                     if owner_verb.pos_ in ("VERB", "AUX"):
-                        found, how = self.subject_of(owner_verb, depth + 1)
+                        found, _ = self.subject_of(owner_verb, depth + 1)
                         if found is not None:
                             return found, f"who issued the {head.text}"
                 return None, ""
@@ -246,9 +247,7 @@ class QuoteFinder:
         if "noun the participle qualifies" in attribution.rule and "its object as content" in attribution.rule:
             head = attribution.speaker_head
             return head is not None and head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
-        if "clause the inverted cue hangs off" in attribution.rule:
-            return False
-        return True
+        return "clause the inverted cue hangs off" not in attribution.rule
 
     def nearby_speaker(self, verb: Token, *, names_only: bool = False) -> Token | None:
         """Where the parse gives no subject: the name or pronoun right beside the cue, outside quotes.
@@ -435,8 +434,6 @@ class QuoteFinder:
         if speaker_tok is None and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
             speaker_tok, _ = self.subject_of(noun.head) if noun.dep_ == "dobj" else (None, "")
             how = "subject of " + noun.head.text
-        if speaker_tok is not None and speaker_tok.lower_ in ("its", "their") and False:
-            speaker_tok = None
         return Attribution(
             cue=(noun.idx, noun.idx + len(noun.text)), speaker=self.speaker_span(speaker_tok) if speaker_tok else None,
             content=content, rule=f"claim noun '{noun.text}' with a that-clause; speaker: {how}",
@@ -796,13 +793,12 @@ class QuoteFinder:
             if not attribution.cue:
                 continue
             outer = [(a, span) for a, span in with_content
-                     if a is not attribution and span and span[0] <= attribution.cue[0] < span[1]
-                     and not (attribution.speaker and span[0] <= attribution.speaker[0] and False)]
+                     if a is not attribution and span and span[0] <= attribution.cue[0] < span[1]]
             outer.sort(key=lambda pair: pair[1][0] - pair[1][1])
             attribution.via = [a for a, _ in outer]
         # a sentence that goes on with what a nested report said ("There, Ukraine noted ...")
         ordered = sorted((a for a in found if a.cue), key=lambda a: a.cue[0])
-        for before, attribution in zip(ordered, ordered[1:]):
+        for before, attribution in itertools.pairwise(ordered):
             if attribution.via or not before.via or before.paragraph != attribution.paragraph:
                 continue
             span = before.content_span()
@@ -957,4 +953,4 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return QuoteFinder(doc).find()
 
 
-__all__ = ["find_quotes", "reporting_verbs", "QuoteFinder", "Span"]
+__all__ = ["QuoteFinder", "find_quotes", "reporting_verbs"]
