@@ -242,4 +242,4 @@ def test_polnear_dev_floor(pipeline) -> None:
     assert overall["joint"]["f1"] >= FLOORS["all_joint_f1"]
 
 
-FLOORS = {"quoted_quote_f1": 0.83, "quoted_joint_f1": 0.70, "all_joint_f1": 0.64}  # measured .886, .767, .702
+FLOORS = {"quoted_quote_f1": 0.83, "quoted_joint_f1": 0.70, "all_joint_f1": 0.64}  # measured .886, .758, .695
