@@ -82,6 +82,10 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
             patients.append(child)
     if agent is not None and agent.lower_ in RELATIVE and verb.dep_ == "relcl":
         agent = verb.head
+    if agent is None and not passive and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and \
+            verb.head.pos_ in ("NOUN", "PROPN"):
+        # a sentence parsed with a noun for root: its "modifier" is the main verb ("Thousands ... protested")
+        return verb.head, patients, False
     if agent is None and not passive and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
         # "Asked about the allegations, Obama said ...": Obama was asked, he did not ask
         return None, patients, True
@@ -101,6 +105,8 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
             agent = clause_arguments(head, depth + 1)[0]
         elif verb.dep_ == "relcl":
             agent = head
+        elif verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+            agent = head  # a finite verb misparsed as a modifier of its subject
         elif verb.dep_ == "acl" and head.head is not head:
             agent = clause_arguments(head.head, depth + 1)[0] if head.head.pos_ in ("VERB", "AUX") else None
     return agent, patients, passive

@@ -113,6 +113,12 @@ class EventsComponent:
                 why.append(how)
             else:
                 confidence *= 0.8
+        elif location is not None and location.country and location.country != source.actor.country \
+                and _people(doc, source):
+            # "ethnic Albanians demonstrated in Serbia": a people is coded by where it lives (CAMEO)
+            why.append(f"source country from the place '{location.name}' ({source.text} living there)")
+            source = replace(source, actor=replace(source.actor, country=location.country,
+                                                   code=make_code(location.country, source.actor.sector)))
         if negated_:
             why.append(f"negated by '{negation_word}'")
         if modality_ != "asserted":
@@ -220,6 +226,13 @@ def _localized(doc: Doc, mention: Mention, location: Location | None) -> tuple[M
                     code=make_code(country, mention.actor.sector) if mention.actor.code in (None, mention.actor.sector)
                     else mention.actor.code)
     return replace(mention, actor=actor), how
+
+
+def _people(doc: Doc, mention: Mention) -> bool:
+    """A nationality in the plural ("Albanians", "ethnic Serbs"): a people, not a state."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[-1].tag_ in ("NNPS", "NNS") and \
+        span[-1].ent_type_ == "NORP"
 
 
 def _has_actor(doc: Doc, sentence: Span) -> bool:
