@@ -26,7 +26,7 @@ from .arguments import (
     with_conjuncts,
 )
 from .modality import modality, negated
-from .tables import Trigger, triggers
+from .tables import Trigger, triggers, word_set
 
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Cooperation reported in the future is an agreement (PLOVER: AGREE), with these CAMEO codes.
@@ -46,13 +46,13 @@ REQUEST_FOR = {"CONSULT": "026", "AID": "023", "RETREAT": "0256", "CONCEDE": "02
                "SUPPORT": "022", "AGREE": "026"}
 LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
 # Verbs that report an event named by their object ("held talks", "expressed disapproval").
-LIGHT_VERBS = frozenset("""
+LIGHT_VERBS = word_set("""
 hold launch conduct carry stage impose level levy make issue express voice announce begin start continue resume
 open deliver provide extend lodge file mount order reach sign give offer engage join take undertake step call
-declare grant receive seek lead organize organise plan pursue complete finish end intensify escalate step
+declare grant receive seek lead organize organise plan pursue complete finish end intensify escalate
 pay host attend renew repeat reiterate press push support back endorse approve accept welcome stag institute
 prepare bring set reimpose speed
-""".split())
+""")
 # Nouns of taking part: those at or in them are their actors ("thousands gathered for a rally").
 PARTICIPATION = {"PROTEST": ("for", "during", "at", "in"), "CONSULT": ("for", "at", "during"),
                  "COOPERATE": ("in", "during"), "MOBILIZE": ("on",)}

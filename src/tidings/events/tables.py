@@ -24,8 +24,21 @@ DEFAULT_CAMEO = {
 }
 
 
+def word_set(text: str) -> frozenset[str]:
+    """The white-space separated words of `text`."""
+    return frozenset(text.split())
+
+
 # Everyday verbs whose PETRARCH-2 code depends on phrase patterns we do not import.
-PETRARCH_STOPLIST = frozenset(["take", "make", "help", "give", "get", "put", "set", "go", "come", "leave", "keep", "hold", "run", "see", "turn", "use", "bring", "open", "start", "begin", "end", "move", "stop", "continue", "remain", "say", "tell", "find", "show", "play", "look", "work", "pay", "call", "stand", "lead", "follow", "carry", "meet", "receive", "return", "send", "join", "hit", "push", "pull", "raise", "drop", "cut", "fall", "win", "lose", "reach", "pass", "face", "seek", "try", "want", "need", "plan", "expect", "hope", "believe", "think", "know", "feel", "decide", "vote", "apply", "search", "spread", "declare", "speak", "talk", "touch", "act", "mark", "note", "point", "order", "press", "close", "enter", "launch", "rise", "grow", "lift", "check", "head", "back", "charge", "fire", "strike", "draw", "drive", "build", "break", "fill", "sign", "host", "form", "hand", "test", "evacuate", "prepare", "train", "issue", "control", "develop", "enhance", "promote", "improve", "institute", "allocate", "ensure", "forestall", "prevent", "converge", "die", "remain"])
+PETRARCH_STOPLIST = word_set("""
+take make help give get put set go come leave keep hold run see turn use bring open start begin end move stop
+continue remain say tell find show play look work pay call stand lead follow carry meet receive return send
+join hit push pull raise drop cut fall win lose reach pass face seek try want need plan expect hope believe
+think know feel decide vote apply search spread declare speak talk touch act mark note point order press close
+enter launch rise grow lift check head back charge fire strike draw drive build break fill sign host form hand
+test evacuate prepare train issue control develop enhance promote improve institute allocate ensure forestall
+prevent converge die remain
+""")
 
 
 @dataclass(frozen=True, slots=True)
