@@ -243,3 +243,18 @@ def test_polnear_dev_floor(pipeline) -> None:
 
 
 FLOORS = {"quoted_quote_f1": 0.83, "quoted_joint_f1": 0.70, "all_joint_f1": 0.64}  # measured .886, .758, .695
+
+
+@pytest.mark.model
+def test_possessor_is_not_the_speaker(pipeline) -> None:
+    quote = pipeline(Article(text="“She did not mean it,” Harry Dunn's mother said.")).quotes[0]
+    assert quote.speaker.text == "Harry Dunn's mother"
+    assert quote.speaker.actor.name != "Harry Dunn"
+
+
+@pytest.mark.model
+def test_according_to_and_statement_chain(pipeline) -> None:
+    text = ("According to Reuters, the ministry said in a statement that talks would resume on Monday.")
+    quote = _find(pipeline(Article(text=text)).quotes, "talks would resume", "said")
+    assert quote.speaker.text == "the ministry"
+    assert [m.text for m in quote.via] == ["Reuters"]

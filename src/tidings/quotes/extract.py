@@ -900,6 +900,11 @@ class QuoteFinder:
                 found = None
         if found is None:
             found = mention_for(self.doc, span[0], span[1])
+            if found is not None and head is not None and any(
+                    child.dep_ == "poss" and child.left_edge.idx <= found.start
+                    and found.end <= child.right_edge.idx + len(child.right_edge)
+                    for child in head.children):
+                found = None  # "Dunn's mother" is not Dunn
         if found is not None:
             return Mention(start=span[0], end=span[1], text=text, actor=found.actor,
                            how=f"quotes: speaker phrase; actor from the mention {found.text!r} ({found.how})",
