@@ -6,7 +6,7 @@ from spacy.tokens import Token
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca", "'d"})
-INTEND_HEADS = frozenset({"plan", "intend", "want", "hope", "seek", "prepare", "aim", "decide", "expect",
+INTEND_HEADS = frozenset({"plan", "intend", "want", "hope", "seek", "prepare", "aim", "expect",
                           "vow", "pledge", "promise", "agree", "offer", "wish", "resolve",
                           "commit", "propose", "consider", "mean", "set", "schedule", "poise", "ready", "willing",
                           "prepared", "determined", "eager", "swear"})
