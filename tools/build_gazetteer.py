@@ -149,8 +149,8 @@ class Builder:
         with open(self.shared / "events" / "ngec" / "countries.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 iso3 = row["CCA3"].strip()
-                if not iso3:
-                    continue
+                if iso3 not in self.iso3:
+                    continue  # "CYPPRE" (Northern Cyprus) and other codes that are not ISO 3166-1
                 canonical.setdefault(iso3, row["Name"].strip())
                 if iso3 in canonical and row["Name"].strip():
                     # NGEC's short names ("Russia", "Iran") read better than ISO's ("Russian Federation").
