@@ -89,6 +89,12 @@ def display_case(name: str) -> str:
     return re.sub(r"\bAl-", "al-", out) if not out.startswith("Al-") else out
 
 
+def canonical(name: str) -> str:
+    """A Phoenix entry's display name without a leading article ('The European Union' -> 'European Union')."""
+    shown = display_case(name)
+    return shown[4:] if shown.startswith("The ") and len(shown) > 8 else shown
+
+
 def tokens(nlp, text: str) -> str:
     """The phrase as spaCy's tokenizer splits it, tokens joined by single spaces."""
     return " ".join(t.text for t in nlp.make_doc(text) if not t.is_space)
@@ -236,7 +242,7 @@ class Builder:
             if len(entry.name.split()) < 2 and not code.startswith("MED"):
                 continue  # single words ("UN_BODIES") are too loose; the IGO table covers the short names
             country, sector = code_parts(code)
-            name = display_case(entry.name)
+            name = canonical(entry.name)
             for alias in [entry.name, *entry.synonyms]:
                 if _NOT_NAME.search(alias):
                     continue
@@ -261,7 +267,7 @@ class Builder:
             country, sector = code_parts(entry.roles[0].code)
             if country not in self.iso3:
                 country = None
-            name = display_case(entry.name)
+            name = canonical(entry.name)
             for alias in [entry.name, *entry.synonyms]:
                 if _NOT_NAME.search(alias) or len(alias) < 4:
                     continue
@@ -282,7 +288,7 @@ class Builder:
                 continue
             if _looks_like_person(entry):
                 continue
-            name = display_case(entry.name)
+            name = canonical(entry.name)
             kind = "group" if sector in {"REB", "UAF"} else "organization"
             for alias in [entry.name, *entry.synonyms]:
                 if _NOT_NAME.search(alias) or len(alias.split()) < 2 and not _ABBREV.match(alias):
@@ -308,7 +314,7 @@ class Builder:
                 roles.append((country or "", sector or "", role.start or "", role.end or "", role.code))
             if not roles:
                 continue
-            name = display_case(entry.name)
+            name = canonical(entry.name)
             aliases = {display_case(s) for s in entry.synonyms if not _NOT_NAME.search(s)}
             person = people.setdefault(name.lower(), {"name": name, "aliases": set(), "roles": []})
             person["aliases"] |= aliases
