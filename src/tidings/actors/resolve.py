@@ -18,6 +18,7 @@ nearest compatible subject. Every mention carries the reason in `how`.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from spacy.matcher import PhraseMatcher
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..clean.boilerplate import in_spans
 from ..document import Actor, Mention
-from .gazetteer import Dictionaries, Entry, Person, normalise, role_class
+from .gazetteer import Dictionaries, Entry, normalise, role_class
 from .roles import COUNTRY_NOUNS, INSTITUTIONS, is_person_noun, is_plural, role_kind, sector_for
 
 FUNCTION_WORDS = {"the", "of", "and", "for", "de", "la", "al", "el", "du", "des", "on", "in", "to", "&", "-",
@@ -39,10 +40,6 @@ PRONOUNS = {
     "it": "it", "its": "it", "they": "they", "their": "they", "them": "they", "he": "he", "his": "he",
     "him": "he", "she": "he", "her": "he",
 }
-# "when it comes to", "it is said that": "it" that refers to nothing.
-EXPLETIVE_AFTER = {"came", "comes", "come", "coming", "is", "was", "seems", "seemed", "appears", "appeared",
-                   "remains", "remained", "'s", "’s", "has", "had", "would", "will", "may", "might", "could",
-                   "takes", "took", "means", "meant", "matters", "mattered"}
 WINDOW_SENTENCES = 4
 # Sectors whose bare role words ("the government", "police", "protesters") belong to the salient state.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "SPY"}
@@ -274,7 +271,7 @@ class Resolver:
             return
         title_tokens = [t for t in doc[start:cand.start] if not t.is_space]
         country, country_how = self._country_in(doc, start, cand.start)
-        words = [t for t in title_tokens if t.dep_ not in ("det", "poss", "case") and not self._is_place(t)]
+        words = [t for t in title_tokens if t.dep_ not in ("det", "poss", "case")]
         title = " ".join(t.lower_ for t in words)
         sector = None
         for n in range(len(words), 0, -1):
@@ -308,11 +305,8 @@ class Resolver:
         cand.actor = actor
         cand.title = title
         cand.start = start
-        label = doc[start:cand.start].text.strip() if False else " ".join(t.text for t in title_tokens)
+        label = " ".join(t.text for t in title_tokens)
         cand.how = f"title '{label}' + {cand.how}" + (f"; {', '.join(why)}" if why else "")
-
-    def _is_place(self, token: Token) -> bool:
-        return False
 
     def _country_in(self, doc: Doc, start: int, end: int) -> tuple[str | None, str]:
         """A state named inside tokens start..end (a demonym, a name, a possessive)."""
@@ -439,7 +433,7 @@ class Resolver:
     # -- resolving ----------------------------------------------------------------------------------
     def _resolve(self, doc: Doc, cands: list[Cand], date: str | None) -> None:
         # appositions: a role phrase next to a person, with only a comma between
-        for a, b in zip(cands, cands[1:]):
+        for a, b in itertools.pairwise(cands):
             between = doc[a.end:b.start]
             adjacent = all(t.is_space for t in between) and a.kind == "role" and b.kind == "person"
             if adjacent or all(t.is_space or t.text in (",", "—", "–", "-") for t in between) and any(
@@ -466,8 +460,6 @@ class Resolver:
                 self._resolve_role(doc, cand, done, cands, date)
             elif cand.kind == "pronoun":
                 self._resolve_pronoun(doc, cand, done)
-            if cand.kind == "person" and cand.partner is not None and cand.actor.country is None:
-                pass
             if cand.actor is not None:
                 done.append(cand)
         # people whose country only an apposition gave ("X, the Chinese foreign minister")
@@ -592,7 +584,7 @@ class Resolver:
         else:
             name = self.country_names.get(country, country) if country else text
             code = None
-        actor_kind = kind if country or org else kind
+        actor_kind = kind
         cand.actor = Actor(name=name, kind=actor_kind, country=country, sector=sector or None,
                            code=code if code and (not sector or code.endswith(sector)) else None,
                            role=cand.title if person_like else None)
@@ -807,7 +799,7 @@ EXPLETIVE_PREDICATES = {
     "clear", "likely", "unlikely", "possible", "impossible", "necessary", "important", "true", "unclear",
     "difficult", "easy", "hard", "time", "said", "reported", "believed", "expected", "thought", "known",
     "understood", "feared", "hoped", "estimated", "worth", "essential", "crucial", "vital", "obvious", "evident",
-    "critical", "unknown", "uncertain", "necessary", "enough", "up", "the case", "rain", "late", "early",
+    "critical", "unknown", "uncertain", "enough", "up", "the case", "rain", "late", "early",
 }
 
 
@@ -822,10 +814,3 @@ def _expletive(token: Token) -> bool:
         preds = [c for c in head.children if c.dep_ in ("acomp", "attr")]
         return any(p.lower_ in EXPLETIVE_PREDICATES for p in preds) or not preds
     return False
-
-
-def _agentive_after(token: Token) -> bool:
-    """'it has expressed', 'it will continue': the verb after 'it' has it as an agent."""
-    head = token.head
-    return head.pos_ == "VERB" and head.lemma_ not in ("be", "come", "seem", "appear", "remain", "take", "mean",
-                                                       "matter", "happen", "rain", "say")
