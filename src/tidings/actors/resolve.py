@@ -19,7 +19,7 @@ nearest compatible subject. Every mention carries the reason in `how`.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -227,6 +227,15 @@ class Resolver:
             head = doc[start:end].root
             cand = Cand(start, end, actor, how, "person", head)
             self._title(doc, cand, date)
+            if cand.actor.country is None and cand.title and cand.start < start:
+                # "President Bush": the title and surname together are a known alias, even where no
+                # dated role covers the date (the person then counts for their state)
+                person = self.dictionaries.person_on(doc[cand.start:end].text, date)
+                if person is not None:
+                    actor = person.actor_on(date)
+                    if actor.country or actor.sector:
+                        cand.actor = replace(actor, role=actor.role or cand.title)
+                        cand.how = f"{cand.how}; people table by title and name: {person.name}"
             earlier.append((cand.actor.name, cand.actor))
             out.append(cand)
         return out
