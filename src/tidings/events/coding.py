@@ -28,12 +28,21 @@ from .arguments import (
 from .modality import modality, negated
 from .tables import Trigger, triggers, word_set
 
+OBJECT_TARGET_PREPS = frozenset({"against", "on", "upon", "toward", "towards"})
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Cooperation reported in the future is an agreement (PLOVER: AGREE), with these CAMEO codes.
 FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "035",
                 "CONCEDE": "035"}
 # Conflict announced for the future is a threat (PLOVER: THREATEN), with these CAMEO codes.
 FUTURE_THREATEN = {"SANCTION": "131", "COERCE": "132", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133"}
+# Conflict or refusal made conditional ("unless ...") is a threat, with these CAMEO codes.
+CONDITIONAL_THREATEN = {**FUTURE_THREATEN, "REJECT": "1312", "SANCTION": "1312"}
+# Passives that describe their subject's stance: "Vietnam is committed to ...", "is opposed to".
+STATIVE_PASSIVE = frozenset({"commit", "oppose", "determine", "dedicate", "resolve"})
+# Acts of a state's authorities that news often tells in an agentless passive with the place
+# ("was arrested in Iran"): the state of that place is the implicit source.
+AUTHORITY_ACTS = frozenset({"COERCE", "SANCTION"})
+AUTHORITY_MODES = frozenset({"investigate", "charge", "arrest", "expel", "deport"})
 # "X said Y must ...": a demand of X on Y.
 MUST = Trigger("must", "VERB", frozenset(), "REQUEST", None, "100", 0.6, source="'must' in reported speech")
 SAYING = frozenset({"say", "declare", "insist", "reiterate", "conclude", "announce", "state", "tell", "warn",
@@ -102,8 +111,11 @@ def _cue_words(token: Token) -> list[Token]:
         if child.dep_ in ("dobj", "nsubjpass"):
             words.extend(c for c in child.children if c.dep_ in ("compound", "amod"))
             # "provide 25,000 tons of food aid"
-            words.extend(p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
-                         for p in c.children if p.dep_ == "pobj")
+            ofs = [p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for p in c.children if p.dep_ == "pobj"]
+            words.extend(ofs)
+            # "suspended part of a military aid program"
+            words.extend(c for p in ofs for c in p.children if c.dep_ == "compound")
     return words
 
 
@@ -158,6 +170,9 @@ def _pick_targets(doc: Doc, tokens: list[Token], sources: list[Mention]) -> list
 def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     token = cand.token
     agent, patients, passive = clause_arguments(token)
+    if agent is None and passive and patients and token.lemma_.lower() in STATIVE_PASSIVE and any(
+            c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" for c in token.children):
+        agent, patients, passive = patients[0], patients[1:], False
     if agent is not None:
         agents = with_conjuncts(agent)
         cand.sources = [m for m in (mention_of(doc, a) for a in agents) if m is not None]
@@ -166,12 +181,27 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     objects = [p for p in patients if p is not cand.cue or cand.entry.type not in ("SANCTION", "ACCUSE", "AID",
                                                                                       "MOBILIZE")]
     objects += prep_objects(token, TARGET_PREPS | ({"in"} if cand.entry.mode == "visit" else set()))
+    # "threatened further action against Russia": the object's own target
+    objects += [o for p in patients if p.pos_ == "NOUN" for o in prep_objects(p, OBJECT_TARGET_PREPS)]
     if cand.cue is not None and cand.cue.pos_ == "NOUN":
         objects += prep_objects(cand.cue, NOUN_TARGET_PREPS)
     for child in token.children:
         if child.dep_ in ("prt", "xcomp"):
             objects += prep_objects(child, TARGET_PREPS)
     cand.targets = _pick_targets(doc, objects, cand.sources)
+    if agent is None and passive and (cand.entry.type in AUTHORITY_ACTS or cand.entry.mode in AUTHORITY_MODES):
+        _implicit_authority(doc, cand)
+
+
+def _implicit_authority(doc: Doc, cand: Candidate) -> None:
+    """"A French journalist was arrested in Iran": the authorities of the country named as the place."""
+    for pobj in prep_objects(cand.token, frozenset({"in"})):
+        place = mention_of(doc, pobj)
+        if place is not None and place.actor.kind == "country" and place.actor.country and \
+                _different(place, cand.targets):
+            cand.sources = [place]
+            cand.source_how = f"implicit: the authorities of '{place.text}' (agentless passive)"
+            return
 
 
 def _adjective_arguments(doc: Doc, cand: Candidate) -> None:
@@ -302,6 +332,15 @@ def _fold_background(candidates: list[Candidate]) -> None:
             token = token.head
 
 
+def _unless(token: Token) -> str:
+    """The word of an "unless" condition on the trigger's clause ("will withdraw ... unless ..."), or ""."""
+    clause = token.head if token.pos_ == "NOUN" and token.dep_ in LIGHT_NOUN_DEPS else token
+    for child in clause.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "unless" for c in child.children):
+            return "unless"
+    return ""
+
+
 def retype(cand: Candidate) -> str:
     """PLOVER's reading of modality and negation, applied in place; returns a note or "".
 
@@ -313,6 +352,14 @@ def retype(cand: Candidate) -> str:
         note = f"refused {cand.type} ('{cand.negation_word}') coded REJECT"
         cand.type, cand.cameo, cand.mode = "REJECT", "120", None
         cand.negated, cand.modality = False, "asserted"
+        return note
+    condition = _unless(cand.token)
+    if condition and cand.type not in COOPERATIVE | {"THREATEN", "REQUEST"} and not cand.negated and \
+            cand.modality in ("intended", "asserted"):
+        # "will boycott the elections unless ...": an action made conditional on the target's is a threat
+        note = f"{cand.type} on condition ('{condition}') coded THREATEN"
+        cand.type, cand.cameo, cand.mode = "THREATEN", CONDITIONAL_THREATEN.get(cand.type, "130"), None
+        cand.modality = "asserted"
         return note
     if cand.modality == "intended" and cand.type in FUTURE_AGREE:
         note = f"future {cand.type} coded AGREE"

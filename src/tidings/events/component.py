@@ -94,19 +94,20 @@ class EventsComponent:
             confidence *= 0.85
         return [self._make(doc, sentence, cand.token, trigger, cand.type, cand.cameo, cand.mode, source, target,
                            cand.negated, cand.negation_word, cand.modality, cand.modality_word, published,
-                           confidence, list(why)) for source, target in pairs]
+                           confidence, list(why), avoid=[(m.start, m.end) for m in cand.targets])
+                for source, target in pairs]
 
     def _make(self, doc: Doc, sentence: Span, token: Token, trigger: TextSpan, type_: str, cameo: str,
               mode: str | None, source: Mention, target: Mention | None, negated_: bool, negation_word: str,
               modality_: str, modality_word: str, published: date | None, confidence: float,
-              why: list[str]) -> Event:
+              why: list[str], avoid: list[tuple[int, int]] | None = None) -> Event:
         info = cameo_info(cameo)
         if mode is None:
             plover = plover_for(cameo)
             mode = plover[1] if plover and plover[0] == type_ else None
         skip = ((source.start, source.end),) + (((target.start, target.end),) if target else ())
         ents = [e for e in self._ents if sentence.start <= e.start < sentence.end]
-        location, place = locate(ents, token, skip=skip)
+        location, place = locate(ents, token, skip=skip + tuple(avoid or ()))
         if source.actor.country is None and source.actor.sector not in ("IGO", "NGO"):
             source, how = _localized(doc, source, location)
             if how:
