@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from actors_support import actors_pipeline
 
 pytestmark = pytest.mark.model
@@ -12,6 +11,7 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def seed_doc(seed_text):
     from conftest import SEED, SEED_PUBLISHED
+
     from tidings.document import Article
 
     return actors_pipeline()(Article(text=seed_text, origin=str(SEED), published=SEED_PUBLISHED))
@@ -106,7 +106,7 @@ def test_mention_for_prefers_whole_apposition(seed_doc, seed_text):
     assert {m.actor.name for m in found} == {"Wang Yi"}
 
     class _Doc:  # mention_for only reads doc._.tidings_mentions
-        class _:  # noqa: N801
+        class _:
             tidings_mentions = seed_doc.mentions
 
     assert mention_for(_Doc, start, end).actor.name == "Wang Yi"

@@ -36,8 +36,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tidings.actors.gazetteer import normalise  # noqa: E402
-from tidings.actors.petrarch import ActorEntry, read_actors, read_agents  # noqa: E402
+from tidings.actors.gazetteer import normalise
+from tidings.actors.petrarch import ActorEntry, read_actors, read_agents
 
 SECTORS = {
     "GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "CVL", "BUS", "MED", "EDU", "REL", "NGO", "IGO", "REF",
@@ -45,7 +45,7 @@ SECTORS = {
 }
 SECTOR_ALIASES = {"JRN": "MED", "PRM": "GOV", "PRE": "GOV"}
 # Words that stand in a name without being a name (kept lower case in patterns).
-FUNCTION_WORDS = {"the", "of", "and", "for", "de", "la", "al", "el", "du", "des", "on", "in", "to", "&", "du"}
+FUNCTION_WORDS = {"the", "of", "and", "for", "de", "la", "al", "el", "du", "des", "on", "in", "to", "&"}
 # Phoenix aliases that are abbreviations rather than spellings: kept if they look like one.
 _ABBREV = re.compile(r"^(?:[A-Z]\.){2,4}$|^[A-Z]{2,3}$|^DPRK$")  # not "OMSK", "IRAN"
 _PERSON_ROLE = re.compile(r"\b(?:PRESIDENT|SECRETARY|MINISTER|AMBASSADOR|COMMANDER|CHAIRMAN|SPOKES\w*|CHIEF|"
@@ -377,8 +377,7 @@ def _looks_like_person(entry: ActorEntry) -> bool:
 def write_tsv(path: Path, header: tuple[str, ...], rows) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("\t".join(header) + "\n")
-        for row in rows:
-            f.write("\t".join(row) + "\n")
+        f.writelines("\t".join(row) + "\n" for row in rows)
 
 
 def main(argv: list[str] | None = None) -> int:
