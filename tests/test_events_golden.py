@@ -126,3 +126,14 @@ def test_seed_contract(seed_doc):
     result = subprocess.run([sys.executable, str(checker)], input=json.dumps(seed_doc.to_dict()) + "\n",
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a purpose clause is part of its main event, not an event of its own
+    ("The Kenyan interior minister resigned on Monday to allow an independent inquiry.", "CONCEDE"),
+    # "insisted that ..." states a view; only "insisted on" demands
+    ("Brazil insisted that its economy was growing.", "REQUEST"),
+])
+def test_not_coded(pipeline, text, absent):
+    doc = pipeline(Article(text=text, published="2023-05-10"))
+    assert absent not in {e.type for e in doc.events}, [(e.type, e.trigger.text) for e in doc.events]

@@ -298,6 +298,21 @@ def _armed(mention: Mention) -> bool:
     return mention.actor.sector == "MIL" or any(word in text for word in ARMED_WORDS)
 
 
+def _purpose_of(cand: Candidate, tokens: dict[int, Candidate]) -> Candidate | None:
+    """The event whose purpose this one states ("resigned to allow elections", "will visit X to
+    mediate"): an infinitive adjunct without its own subject, under another trigger of the same actors."""
+    token = cand.token
+    if cand.entry.pos != "VERB" or token.dep_ != "advcl" or token.i < token.head.i:
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        return None
+    other = tokens.get(token.head.i)
+    if other is None or other is cand or not other.sources or other.type in ("REQUEST", "THREATEN"):
+        return None
+    return other
+
+
 def _fold_background(candidates: list[Candidate]) -> None:
     """Fold in what only elaborates another event of the sentence.
 
@@ -312,6 +327,12 @@ def _fold_background(candidates: list[Candidate]) -> None:
         if cand.type == "REQUEST" and cand.sources and any(
                 {m.actor.name for m in p.sources} & {m.actor.name for m in cand.sources} for p in protests):
             cand.absorbed = True
+    tokens = {c.token.i: c for c in live if not c.absorbed}
+    for cand in live:
+        purpose = _purpose_of(cand, tokens)
+        if purpose is not None:
+            cand.absorbed = True
+            purpose.notes.append(f"with '{cand.token.text}' as its purpose")
     tokens = {c.token.i: c for c in live if not c.absorbed}
     for cand in live:
         if cand.absorbed:

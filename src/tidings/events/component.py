@@ -27,6 +27,9 @@ from .tables import DEFAULT_CAMEO, Trigger, cameo_info, context_for, plover_for
 from .when import parse_published, resolve
 from .where import locate
 
+# Actor codes of bodies that belong to no one state ("Red Cross officials", al-Qaeda): never given the
+# country of the place where they act.
+TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 REQUIRES_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
 CLASSIFIED = Trigger("", "VERB", frozenset(), "", None, "", 0.0, source="classifier")
 
@@ -108,7 +111,8 @@ class EventsComponent:
         skip = ((source.start, source.end),) + (((target.start, target.end),) if target else ())
         ents = [e for e in self._ents if sentence.start <= e.start < sentence.end]
         location, place = locate(ents, token, skip=skip + tuple(avoid or ()))
-        if source.actor.country is None and source.actor.sector not in ("IGO", "NGO"):
+        transnational = (source.actor.code or "").upper().startswith(TRANSNATIONAL)
+        if source.actor.country is None and source.actor.sector not in ("IGO", "NGO") and not transnational:
             source, how = _localized(doc, source, location)
             if how:
                 why.append(how)
