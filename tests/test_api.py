@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from conftest import EXAMPLES, SEED_PUBLISHED
 
 import tidings
 from tidings.document import Article
-
-from conftest import EXAMPLES, SEED_PUBLISHED
 
 
 def test_exported_members_are_exactly_the_public_api():

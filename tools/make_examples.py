@@ -83,8 +83,7 @@ def main() -> None:
                         "source": "Wikinews"})
         attribution.append(f"| wikinews/{name} | {title} | {row['date']} | {row['url']} |")
     with open(out / "articles.jsonl", "w", encoding="utf-8") as f:
-        for record in records:
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+        f.writelines(json.dumps(record, ensure_ascii=False) + "\n" for record in records)
     (out / "ATTRIBUTION.md").write_text("\n".join(attribution) + "\n", encoding="utf-8")
     print(f"wrote {len(records)} articles to {out}")
 

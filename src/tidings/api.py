@@ -34,7 +34,7 @@ def normalise_date(value: str | dt.date | None, *, origin: str = "-") -> str | N
     except ValueError:
         pass
     try:
-        return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date().isoformat()
+        return dt.datetime.fromisoformat(text).date().isoformat()
     except ValueError:
         pass
     import email.utils
