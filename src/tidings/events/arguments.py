@@ -59,7 +59,15 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
 
 def with_conjuncts(token: Token) -> list[Token]:
     """`token` and the words coordinated with it ("Russia and Ukraine")."""
-    return [token, *[t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]]
+    conjuncts = [t for t in token.conjuncts if t.i > token.i and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    if not conjuncts and token.pos_ == "NOUN":
+        # "French and Egyptian warships": one noun, coordinated nationalities
+        for child in token.children:
+            if child.dep_ == "amod" and child.ent_type_ in ("NORP", "GPE") and child.i < token.i:
+                nations = [child, *[t for t in child.conjuncts if t.ent_type_ in ("NORP", "GPE")]]
+                if len(nations) > 1:
+                    return nations
+    return [token, *conjuncts]
 
 
 def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[Token], bool]:

@@ -37,6 +37,8 @@ FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "
 FUTURE_THREATEN = {"SANCTION": "131", "COERCE": "132", "ASSAULT": "138", "MOBILIZE": "138", "PROTEST": "133"}
 # Conflict or refusal made conditional ("unless ...") is a threat, with these CAMEO codes.
 CONDITIONAL_THREATEN = {**FUTURE_THREATEN, "REJECT": "1312", "SANCTION": "1312"}
+PREPARING = frozenset({"prepare", "prepared", "prepares", "preparing", "poised", "ready", "readying", "gear",
+                       "geared", "gearing"})
 # Passives that describe their subject's stance: "Vietnam is committed to ...", "is opposed to".
 STATIVE_PASSIVE = frozenset({"commit", "oppose", "determine", "dedicate", "resolve"})
 # Acts of a state's authorities that news often tells in an agentless passive with the place
@@ -239,8 +241,12 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         cand.joint = joint and len(cand.sources) > 1
         cand.source_how = ("between" if joint else "modifier") if cand.sources else ""
     head = noun.head
+    measure = False
     if noun.dep_ == "compound" and head.pos_ == "NOUN":  # "launched a mediation effort": through "effort"
         noun, head = head, head.head
+    elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+            head.head.dep_ in LIGHT_NOUN_DEPS:  # "launched ten days of war games": through "days"
+        noun, head, measure = head.head, head.head.head, True
     preps = PARTICIPATION.get(cand.entry.type, ())
     taking_part = noun.dep_ == "pobj" and head.lower_ in preps and _pos(head.head) == "VERB"
     if not cand.sources and taking_part and head.head.i not in verb_triggers:
@@ -257,7 +263,7 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
             cand.joint = len(cand.sources) > 1
             cand.source_how = f"subject of '{head.text}'"
             cand.notes.append(f"'{head.text} ... {noun.text}'")
-    objects = prep_objects(noun, NOUN_TARGET_PREPS)
+    objects = prep_objects(noun, NOUN_TARGET_PREPS - {"of"} if measure else NOUN_TARGET_PREPS)
     if cand.source_how.startswith("subject of"):
         objects += prep_objects(head, TARGET_PREPS)
     if not cand.targets:
@@ -382,6 +388,13 @@ def retype(cand: Candidate) -> str:
         cand.type, cand.cameo, cand.mode = "THREATEN", CONDITIONAL_THREATEN.get(cand.type, "130"), None
         cand.modality = "asserted"
         return note
+    if cand.modality == "intended" and cand.type == "ASSAULT" and \
+            cand.modality_word.lower() in PREPARING:
+        # "prepared to resume shelling", "is preparing an offensive": force posture (CAMEO 15), not yet force
+        note = f"force prepared ('{cand.modality_word}') coded MOBILIZE"
+        cand.type, cand.cameo, cand.mode = "MOBILIZE", "150", None
+        cand.modality = "asserted"
+        return note
     if cand.modality == "intended" and cand.type in FUTURE_AGREE:
         note = f"future {cand.type} coded AGREE"
         cand.type, cand.cameo, cand.mode = "AGREE", FUTURE_AGREE[cand.type], None
@@ -420,6 +433,8 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[C
             else cand.token
         cand.negated, cand.negation_word = negated(clause)
         cand.modality, cand.modality_word = modality(clause)
+        if clause is not cand.token and cand.modality == "asserted" and clause.lemma_.lower() in ("prepare", "plan"):
+            cand.modality, cand.modality_word = "intended", clause.text  # "is preparing an offensive"
     for cand in candidates:
         if cand.absorbed:
             continue
