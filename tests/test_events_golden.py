@@ -137,3 +137,9 @@ def test_seed_contract(seed_doc):
 def test_not_coded(pipeline, text, absent):
     doc = pipeline(Article(text=text, published="2023-05-10"))
     assert absent not in {e.type for e in doc.events}, [(e.type, e.trigger.text) for e in doc.events]
+
+
+def test_refusal_is_one_event(pipeline):
+    """"refused to lift its veto": one REJECT, not a second one from the refused complement."""
+    doc = pipeline(Article(text="Hungary refused to lift its veto on aid for Ukraine.", published="2023-05-10"))
+    assert [e.type for e in doc.events] == ["REJECT"], [(e.type, e.trigger.text) for e in doc.events]

@@ -452,6 +452,12 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[C
                 governor.notes.append(f"for '{cand.token.text}'")
         elif governor.type == "THREATEN":
             cand.modality, cand.modality_word = "hypothetical", governor.token.text
+        elif governor.type == "REJECT" and governor.entry.pos == "VERB" and governor.entry.type == "REJECT":
+            # "refused to lift its veto": one rejection, of what the complement names
+            cand.absorbed = True
+            governor.notes.append(f"refused '{cand.token.text}'")
+            if not governor.targets:
+                governor.targets = [t for t in cand.targets if _different(t, governor.sources)]
         elif governor.type == "REJECT":
             cand.negated, cand.negation_word = True, governor.token.text
         elif governor.type == cand.type and cand.entry.pos == "NOUN":
