@@ -128,7 +128,7 @@ class Resolver:
                 taken[i] = cand
             cands.append(cand)
 
-        for cand in self._gazetteer(doc, date):
+        for cand in _residents(doc, self._gazetteer(doc, date)):
             if free(cand.start, cand.end):
                 take(cand)
         for cand in self._people(doc, date, taken):
@@ -741,6 +741,30 @@ class Resolver:
                               code=_code(actor), role=actor.role)
             out.append(Mention(start=start, end=end, text=stripped, actor=actor, how=c.how, antecedent=ante))
         return out
+
+
+def _residents(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """"Bosnian Serbs", "Russian Chechens": a people named with the country it lives in is one actor of
+    that country (CAMEO codes peoples by residence), not two mentions."""
+    by_start = {c.start: c for c in cands}
+    out = []
+    merged: set[int] = set()
+    for cand in sorted(cands, key=lambda c: c.start):
+        if id(cand) in merged:
+            continue
+        people = by_start.get(cand.end)
+        if people is not None and cand.kind == "name" and people.kind == "name" and cand.actor.country and \
+                people.actor.country and people.actor.country != cand.actor.country and \
+                "nationality" in cand.how and "nationality" in people.how and \
+                doc[cand.end - 1].tag_ == "JJ" and doc[people.end - 1].tag_ in ("NNPS", "NNS"):
+            text = doc[cand.start:people.end].text
+            actor = Actor(name=text, kind="group", country=cand.actor.country, code=cand.actor.country)
+            out.append(Cand(cand.start, people.end, actor, f"{cand.how}; {people.actor.name} living there",
+                            "name", people.head))
+            merged.add(id(people))
+            continue
+        out.append(cand)
+    return out
 
 
 def _key(span: Span) -> str:
