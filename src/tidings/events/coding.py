@@ -195,9 +195,9 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         _implicit_authority(doc, cand)
 
 
-def _implicit_authority(doc: Doc, cand: Candidate) -> None:
+def _implicit_authority(doc: Doc, cand: Candidate, verb: Token | None = None) -> None:
     """"A French journalist was arrested in Iran": the authorities of the country named as the place."""
-    for pobj in prep_objects(cand.token, frozenset({"in"})):
+    for pobj in prep_objects(verb if verb is not None else cand.token, frozenset({"in"})):
         place = mention_of(doc, pobj)
         if place is not None and place.actor.kind == "country" and place.actor.country and \
                 _different(place, cand.targets):
@@ -263,6 +263,18 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
             cand.joint = len(cand.sources) > 1
             cand.source_how = f"subject of '{head.text}'"
             cand.notes.append(f"'{head.text} ... {noun.text}'")
+    if not cand.sources and noun.dep_ == "pobj" and head.lower_ == "under" and \
+            (cand.entry.type in AUTHORITY_ACTS or cand.entry.mode in AUTHORITY_MODES):
+        # "was placed under investigation in Italy": the passive verb's subject, the place's authorities
+        verb = head.head
+        agent, patients, passive = clause_arguments(verb)
+        if passive and agent is None:
+            cand.targets = _pick_targets(doc, patients, [])
+            _implicit_authority(doc, cand, verb)
+            if not cand.sources:
+                _implicit_authority(doc, cand)
+            if cand.sources:
+                return
     objects = prep_objects(noun, NOUN_TARGET_PREPS - {"of"} if measure else NOUN_TARGET_PREPS)
     if cand.source_how.startswith("subject of"):
         objects += prep_objects(head, TARGET_PREPS)

@@ -18,11 +18,19 @@ NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "deny", "reject", "avoi
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
+def _infinitive_adjunct(token: Token) -> bool:
+    """"have sworn to fight" parsed as an adverbial clause: an infinitive without a subject of its own."""
+    return token.dep_ == "advcl" and token.i > token.head.i and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
 def _chain(token: Token, limit: int = 3) -> list[tuple[Token, str]]:
     """The trigger and the verbs above it through complements and coordination, with the link to each."""
     chain = [(token, "")]
     current = token
-    while len(chain) <= limit and current.dep_ in ("xcomp", "ccomp", "conj", "pcomp") and current.head is not current:
+    while len(chain) <= limit and current.head is not current and (
+            current.dep_ in ("xcomp", "ccomp", "conj", "pcomp") or _infinitive_adjunct(current)):
         chain.append((current.head, current.dep_))
         current = current.head
     return chain
