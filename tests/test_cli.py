@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import EXAMPLES, PROJECT, SEED, SEED_PUBLISHED, shared_data_dir
+from conftest import EXAMPLES, PROJECT, SEED, SEED_PUBLISHED, need, shared_data_dir
 
 pytestmark = pytest.mark.model
 
@@ -21,8 +21,7 @@ def tidings(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
 
 def check_contract(stdout: bytes) -> None:
     checker = shared_data_dir().parent / "tools" / "check_contract.py"
-    if not checker.exists():
-        pytest.skip("../shared/tools/check_contract.py not found")
+    need(checker.exists(), f"{checker} not found")
     result = subprocess.run([sys.executable, str(checker)], input=stdout, capture_output=True, check=False)
     assert result.returncode == 0, result.stdout.decode() + result.stderr.decode()
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need
+
 from tidings.document import Article
 from tidings.quotes.marks import find_quote_marks
 
@@ -209,8 +211,7 @@ def test_quote_json_fields(pipeline) -> None:
 @pytest.mark.model
 def test_seed_contract_check(pipeline) -> None:
     checker = SHARED.parent / "tools" / "check_contract.py"
-    if not checker.exists():
-        pytest.skip("../shared/tools/check_contract.py not present")
+    need(checker.exists(), f"{checker} not found")
     text = SEED.read_text(encoding="utf-8")
     document = pipeline(Article(text=text, origin=str(SEED), published="2022-03-02"))
     out = json.dumps(document.to_dict()) + "\n"
@@ -228,8 +229,7 @@ POLNEAR_DEV = SHARED / "quotes" / "polnear" / "data" / "dev"
 @pytest.mark.model
 @pytest.mark.shared
 def test_polnear_dev_floor(pipeline) -> None:
-    if not POLNEAR_DEV.is_dir():
-        pytest.skip("PolNeAR not present")
+    need(POLNEAR_DEV.is_dir(), f"PolNeAR not found at {POLNEAR_DEV}")
     from tidings.quotes.evaluate import evaluate_polnear
 
     scores = evaluate_polnear(POLNEAR_DEV, pipeline=pipeline, limit=12)

@@ -14,12 +14,14 @@ pytest.importorskip("fastapi")
 from fastapi.testclient import TestClient
 from test_export import TEXT_A, TEXT_B, handmade_store, postgres_store_url  # noqa: F401  (a fixture)
 
+from conftest import need, shared_data_dir
+
 from tidings.document import Article
 from tidings.serve import create_app
 from tidings.serve.highlight import Mark, highlight
 
 ID_A, ID_B = Article(text=TEXT_A).id, Article(text=TEXT_B).id
-CHECK_CONTRACT = Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_contract.py"
+CHECK_CONTRACT = shared_data_dir().parent / "tools" / "check_contract.py"
 
 
 @pytest.fixture(scope="module")
@@ -92,8 +94,7 @@ def test_articles_list_and_document(client):
 
 
 def test_article_document_passes_the_contract_checker(client):
-    if not CHECK_CONTRACT.exists():
-        pytest.skip(f"{CHECK_CONTRACT} not found")
+    need(CHECK_CONTRACT.exists(), f"{CHECK_CONTRACT} not found")
     document = client.get(f"/api/articles/{ID_A}").json()
     document.pop("stored")
     result = subprocess.run([sys.executable, str(CHECK_CONTRACT)], input=json.dumps(document) + "\n",
