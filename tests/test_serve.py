@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("fastapi")
+from conftest import need, shared_data_dir
 from fastapi.testclient import TestClient
 from test_export import TEXT_A, TEXT_B, handmade_store, postgres_store_url  # noqa: F401  (a fixture)
-
-from conftest import need, shared_data_dir
 
 from tidings.document import Article
 from tidings.serve import create_app
