@@ -113,9 +113,11 @@ class EventsComponent:
         location, place = locate(ents, token, skip=skip + tuple(avoid or ()))
         transnational = (source.actor.code or "").upper().startswith(TRANSNATIONAL)
         if source.actor.country is None and source.actor.sector not in ("IGO", "NGO") and not transnational:
-            source, how = _localized(doc, source, location)
+            source, how = _localized(doc, source, location, sentence=sentence, target=target)
             if how:
                 why.append(how)
+                if "only state named" in how:
+                    confidence *= 0.85  # a guess from the sentence, weaker than a place or "in X"
             else:
                 confidence *= 0.8
         elif location is not None and location.country and location.country != source.actor.country \
@@ -211,7 +213,8 @@ def _without_boilerplate(sentence: Span, spans: list[tuple[int, int]]) -> Span |
 LOCAL_PREPS = frozenset({"in", "from", "of", "throughout", "across", "inside"})
 
 
-def _localized(doc: Doc, mention: Mention, location: Location | None) -> tuple[Mention, str]:
+def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentence: Span | None = None,
+               target: Mention | None = None) -> tuple[Mention, str]:
     """The mention with a country where its actor has none: from "rebels in the Ivory Coast", else from
     the place of the event (an actor of unknown country acting there is taken as local)."""
     head = next((t for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or []
@@ -225,6 +228,16 @@ def _localized(doc: Doc, mention: Mention, location: Location | None) -> tuple[M
                 break
     if country is None and location is not None and location.country:
         country, how = location.country, f"source country from the place '{location.name}'"
+    if country is None and sentence is not None:
+        # "President Omar El Bashir shortened the curfew imposed in Sudan": the one state the sentence names
+        named = {m.actor.country: m for m in doc._.tidings_mentions or []
+                 if sentence.start_char <= m.start < sentence.end_char and m.actor.country
+                 and m.actor.kind in ("country", "person", "organization") and m.start != mention.start}
+        if target is not None:
+            named.pop(target.actor.country, None)
+        if len(named) == 1:
+            country, other = next(iter(named.items()))
+            how = f"source country from the only state named in the sentence ('{other.text}')"
     if country is None:
         return mention, ""
     actor = replace(mention.actor, country=country,
