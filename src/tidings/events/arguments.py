@@ -40,7 +40,9 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
         if child.dep_ in ("appos", "flat", "compound", "nummod", "npadvmod"):
             end = max(end, _end(child.right_edge))
     mention = mention_for(doc, start, end)
-    if mention is None and token.pos_ == "NOUN":
+    # a common noun opening the sentence is often tagged as a name ("Rebels in Chad ...")
+    if mention is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_sent_start
+                            and token.tag_ in ("NNPS", "NNP") and token.text.endswith("s")):
         # "the leaders of Russia", "the government of Ukraine"
         for pobj in prep_objects(token, frozenset({"of"})):
             if pobj.pos_ in ("PROPN", "NOUN"):
