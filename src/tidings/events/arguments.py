@@ -40,6 +40,24 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
         if child.dep_ in ("appos", "flat", "compound", "nummod", "npadvmod"):
             end = max(end, _end(child.right_edge))
     mention = mention_for(doc, start, end)
+    if mention is not None and mention.actor.kind == "person" and not mention.actor.country and \
+            not mention.actor.sector:
+        # "Arab League Secretary-General X": a person of unknown allegiance titled by a body or state
+        for other in doc._.tidings_mentions or []:
+            if start <= other.start and other.end <= mention.start and (other.actor.country or other.actor.sector):
+                return other
+    if mention is None and token.pos_ in ("NOUN", "PROPN"):
+        # "a terror group based in Trinidad"
+        for acl in token.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in ("base", "headquarter"):
+                for pobj in prep_objects(acl, frozenset({"in"})):
+                    place = mention_for(doc, pobj.left_edge.idx, _end(pobj))
+                    if place is not None and place.actor.country and place.actor.kind in ("country", "region"):
+                        text = doc[token.left_edge.i:pobj.i + 1].text
+                        actor = Actor(name=f"{place.actor.name} {token.lemma_.lower()}", kind="group",
+                                      country=place.actor.country)
+                        return Mention(start, start + len(text), text, actor,
+                                       how=f"events: '{token.text}' based in '{place.text}'")
     # a common noun opening the sentence is often tagged as a name ("Rebels in Chad ...")
     if mention is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_sent_start
                             and token.tag_ in ("NNPS", "NNP") and token.text.endswith("s")):
