@@ -3,52 +3,35 @@
 Compares, on the same articles in one run: spaCy alone (the floor), the full tidings pipeline in one
 process, and `engine.run` with 2 workers; reports medians over repeats and articles/day.
 
-    python benchmarks/bench_pipeline.py [--articles 100] [--repeats 3] [--corpus PATH.jsonl.gz]
+    python benchmarks/bench_pipeline.py [--articles 100] [--repeats 3]
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import statistics
 import tempfile
 import time
 from pathlib import Path
 
-from tidings.document import Article
+from stage_timing import load_articles
+
 from tidings.engine import run
 from tidings.nlp import load_model
 from tidings.pipeline import Pipeline
 from tidings.store import open_store
-
-DEFAULT = Path(__file__).resolve().parents[2] / "shared/data/corpora/text/allsides_abp/abp_international_politics.jsonl.gz"
-
-
-def load(path: Path, n: int) -> list[Article]:
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        for line in f:
-            r = json.loads(line)
-            out.append(Article(text=r["content_original"], origin=r["ID"], published=r["date"]))
-            if len(out) == n:
-                break
-    return out
-
 
 def timed(fn) -> float:
     start = time.perf_counter()
     fn()
     return time.perf_counter() - start
 
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--corpus", type=Path, default=DEFAULT)
     args = ap.parse_args()
-    articles = load(args.corpus, args.articles)
+    articles = load_articles(args.articles)
     words = sum(len(a.text.split()) for a in articles)
     nlp = load_model()
     pipeline = Pipeline()
@@ -75,7 +58,6 @@ def main() -> None:
         print(f"{name:38s} {t:7.2f} s  {rate:6.1f} articles/s  {rate * 86400 / 1e6:5.2f} M/day  "
               f"x{t / base:.2f} of spaCy")
 
-
 def _batches(items, size):
     batch = []
     for item in items:
@@ -85,7 +67,6 @@ def _batches(items, size):
             batch = []
     if batch:
         yield batch
-
 
 if __name__ == "__main__":
     main()
