@@ -21,6 +21,7 @@ from tidings.nlp import load_model
 from tidings.pipeline import Pipeline
 from tidings.store import open_store
 
+
 def timed(fn) -> float:
     start = time.perf_counter()
     fn()
