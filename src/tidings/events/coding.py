@@ -104,6 +104,9 @@ def _pos(token: Token) -> str | None:
 
 def _cue_words(token: Token) -> list[Token]:
     words = []
+    if token.pos_ == "NOUN" and token.dep_ == "dobj":
+        # "opened a hearing on Wednesday into ...": the preposition went to the verb
+        words.extend(c for c in token.head.children if c.dep_ == "prep" and c.i > token.i)
     for child in token.children:
         words.append(child)
         if child.dep_ in ("prep", "agent"):
