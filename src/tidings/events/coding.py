@@ -28,7 +28,7 @@ from .arguments import (
 from .modality import modality, negated
 from .tables import Trigger, triggers, word_set
 
-OBJECT_TARGET_PREPS = frozenset({"against", "on", "upon", "toward", "towards"})
+OBJECT_TARGET_PREPS = frozenset({"against", "on", "upon", "toward", "towards", "with"})
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Cooperation reported in the future is an agreement (PLOVER: AGREE), with these CAMEO codes.
 FUTURE_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "031", "AID": "033", "RETREAT": "035",
