@@ -22,6 +22,7 @@ TARGET_PREPS = frozenset({"against", "with", "to", "on", "into", "at", "toward",
 NOUN_TARGET_PREPS = frozenset({"against", "with", "to", "on", "into", "at", "toward", "towards", "upon", "for",
                                "of", "over", "from"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+FIRST_PERSON = frozenset({"we", "i", "us", "me"})
 
 
 def _end(token: Token) -> int:
@@ -40,6 +41,11 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
         if child.dep_ in ("appos", "flat", "compound", "nummod", "npadvmod"):
             end = max(end, _end(child.right_edge))
     mention = mention_for(doc, start, end)
+    if mention is None and token.lower_ in FIRST_PERSON:
+        # "'We will not negotiate,' the prime minister said": the speaker of the quotation
+        for quote in doc._.tidings_quotes or []:
+            if quote.start <= token.idx < quote.end and quote.speaker is not None:
+                return quote.speaker
     if mention is not None and mention.actor.kind == "person" and not mention.actor.country and \
             not mention.actor.sector:
         # "Arab League Secretary-General X": a person of unknown allegiance titled by a body or state

@@ -108,6 +108,8 @@ def _cue_words(token: Token) -> list[Token]:
         # "opened a hearing on Wednesday into ...": the preposition went to the verb
         words.extend(c for c in token.head.children if c.dep_ == "prep" and c.i > token.i)
     for child in token.children:
+        if child.dep_ == "nsubj":
+            continue  # "talks ended": the talks' own course, not someone ending them
         words.append(child)
         if child.dep_ in ("prep", "agent"):
             words.extend(c for c in child.children if c.dep_ == "pobj")
