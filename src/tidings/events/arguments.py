@@ -167,8 +167,8 @@ def noun_sources(noun: Token) -> tuple[list[Token], bool]:
     if out:
         return out, False
     between = prep_objects(noun, frozenset({"between", "among"}))
-    if not between and noun.dep_ == "compound":
-        # "a mediation effort between the Emirates and Saudi Arabia"
+    if not between and noun.dep_ in ("compound", "nsubj"):
+        # "a mediation effort between the Emirates and Saudi Arabia", "fighting broke out between ..."
         between = prep_objects(noun.head, frozenset({"between", "among"}))
     if between:
         return with_conjuncts(between[0]), True
