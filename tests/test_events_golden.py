@@ -143,3 +143,11 @@ def test_refusal_is_one_event(pipeline):
     """"refused to lift its veto": one REJECT, not a second one from the refused complement."""
     doc = pipeline(Article(text="Hungary refused to lift its veto on aid for Ukraine.", published="2023-05-10"))
     assert [e.type for e in doc.events] == ["REJECT"], [(e.type, e.trigger.text) for e in doc.events]
+
+
+def test_reason_is_background(pipeline):
+    """"sanctions on the Taliban for its support of al-Qaeda": the support is the reason, not an event told."""
+    doc = pipeline(Article(text="Washington imposed sanctions on the Taliban for its support of al-Qaeda.",
+                           published="2023-05-10"))
+    assert [e.type for e in doc.events] == ["SANCTION"], [(e.type, e.trigger.text) for e in doc.events]
+    assert "reason" in doc.events[0].explanation

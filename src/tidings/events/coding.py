@@ -336,6 +336,29 @@ def _purpose_of(cand: Candidate, tokens: dict[int, Candidate]) -> Candidate | No
     return other
 
 
+REASON_PREPS = frozenset({"for", "over"})
+
+
+def _reason_of(cand: Candidate, tokens: dict[int, Candidate]) -> Candidate | None:
+    """The event for which this nominal one is given as the reason ("sanctions on the Taliban for its
+    support of ...", "a hunger strike in protest of the government's refusal ...")."""
+    token = cand.token
+    if cand.entry.pos != "NOUN" or token.dep_ not in ("pobj", "pcomp"):
+        return None
+    prep = token.head
+    if prep.lower_ in REASON_PREPS:
+        owner = prep.head
+    elif prep.lower_ == "of" and prep.head.lemma_.lower() == "protest" and prep.head.head.lower_ == "in":
+        owner = prep.head.head.head  # "in protest of"
+    else:
+        return None
+    other = tokens.get(owner.i)
+    while other is None and owner.dep_ in ("dobj", "pobj", "prep") and owner.head is not owner:
+        owner = owner.head  # "imposed sanctions on the Taliban for ...": up to the verb's event
+        other = tokens.get(owner.i)
+    return other if other is not None and other is not cand else None
+
+
 def _fold_background(candidates: list[Candidate]) -> None:
     """Fold in what only elaborates another event of the sentence.
 
@@ -356,6 +379,12 @@ def _fold_background(candidates: list[Candidate]) -> None:
         if purpose is not None:
             cand.absorbed = True
             purpose.notes.append(f"with '{cand.token.text}' as its purpose")
+    tokens = {c.token.i: c for c in live if not c.absorbed}
+    for cand in live:
+        reason = _reason_of(cand, tokens)
+        if reason is not None:
+            cand.absorbed = True
+            reason.notes.append(f"with '{cand.token.text}' as its reason")
     tokens = {c.token.i: c for c in live if not c.absorbed}
     for cand in live:
         if cand.absorbed:
