@@ -151,3 +151,15 @@ def test_reason_is_background(pipeline):
                            published="2023-05-10"))
     assert [e.type for e in doc.events] == ["SANCTION"], [(e.type, e.trigger.text) for e in doc.events]
     assert "reason" in doc.events[0].explanation
+
+
+def test_relative_clause_on_object_phrase_is_background(pipeline):
+    """"tortured scores of refugees, whom officials blame ...": the blame describes the victims."""
+    text = "Security forces in Guinea have tortured scores of Liberian refugees, whom officials blame for the unrest."
+    doc = pipeline(Article(text=text, published="2023-05-10"))
+    assert [e.type for e in doc.events] == ["ASSAULT"], [(e.type, e.trigger.text) for e in doc.events]
+
+
+def test_press_release_is_not_an_event(pipeline):
+    doc = pipeline(Article(text="The Tamil Tigers said so in a press release on Monday.", published="2023-05-10"))
+    assert not [e for e in doc.events if e.trigger.text.lower().startswith("release")]

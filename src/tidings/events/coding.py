@@ -385,7 +385,7 @@ def _fold_background(candidates: list[Candidate]) -> None:
         if reason is not None:
             cand.absorbed = True
             reason.notes.append(f"with '{cand.token.text}' as its reason")
-    tokens = {c.token.i: c for c in live if not c.absorbed}
+    everyone = {c.token.i: c for c in live}
     for cand in live:
         if cand.absorbed:
             continue
@@ -395,9 +395,11 @@ def _fold_background(candidates: list[Candidate]) -> None:
                 break
             if token.dep_ in ("relcl", "acl") and token.head.dep_ in ("dobj", "pobj", "nsubjpass", "dative"):
                 owner = token.head.head
-                while owner.dep_ == "prep" and owner.head is not owner:
+                other = everyone.get(owner.i)
+                # "tortured scores of refugees, whom authorities blame ...": up through the phrase to its event
+                while other is None and owner.dep_ in ("prep", "pobj", "dobj") and owner.head is not owner:
                     owner = owner.head
-                other = tokens.get(owner.i)
+                    other = everyone.get(owner.i)
                 if other is not None and other is not cand:
                     cand.absorbed = True
                     other.notes.append(f"with '{cand.token.text}' as background")
