@@ -141,7 +141,7 @@ def process(
     except StoreError as e:
         fail(str(e))
     problems: list[Any] = []
-    stats = Counter()
+    stats: Counter[str] = Counter()
     triage = Triage(store, near_threshold=near_threshold, find_duplicates=dedup, stats=stats)
 
     def read_articles():

@@ -28,6 +28,7 @@ def _where(filters: Filters, *, table: str) -> tuple[str, list[Any]]:
     if filters.until:
         clauses.append("a.published <= CAST(? AS DATE)")
         params.append(filters.until)
+    sides: tuple[str, ...]
     if table == "events":
         if filters.type:
             clauses.append("r.type = ?")
