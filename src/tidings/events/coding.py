@@ -168,6 +168,10 @@ def _pick_targets(doc: Doc, tokens: list[Token], sources: list[Mention]) -> list
         if group:
             resolved.append(group)
     countries = {s.actor.country for s in sources if s.actor.country}
+    # a named foreign actor before one of unknown country ("sent troops into Ukraine": Ukraine, not the troops)
+    for group in resolved:
+        if countries and any(m.actor.country and m.actor.country not in countries for m in group):
+            return group
     for group in resolved:
         if not countries or any(m.actor.country not in countries for m in group):
             return group
@@ -314,6 +318,18 @@ def _governor(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | No
 
 
 ARMED_WORDS = ("troop", "soldier", "force", "army", "peacekeep", "marine", "warship", "militia", "battalion")
+
+
+COMMANDING = frozenset({"order", "instruct", "direct", "command"})
+
+
+def _commands(governor: Candidate, cand: Candidate) -> bool:
+    """An order from an authority to its own armed forces or police."""
+    if governor.token.lemma_.lower() not in COMMANDING or not governor.sources or not cand.sources:
+        return False
+    countries = {m.actor.country for m in governor.sources}
+    return all((_armed(m) or m.actor.sector == "COP") and m.actor.country in countries | {None}
+               for m in cand.sources)
 
 
 def _armed(mention: Mention) -> bool:
@@ -492,6 +508,12 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[C
         if governor.type == "AGREE":
             cand.absorbed = True
             governor.notes.append(f"to '{cand.token.text}'")
+        elif governor.type == "REQUEST" and _commands(governor, cand):
+            # "the government ordered police patrols", "Putin ordered troops into Ukraine": an order to one's
+            # own forces is the act itself, by whoever gave it
+            cand.notes.append(f"ordered by {governor.sources[0].text} ('{governor.token.text}')")
+            cand.sources, cand.joint, cand.source_how = governor.sources, governor.joint, governor.source_how
+            governor.absorbed = True
         elif governor.type == "REQUEST":
             cand.modality, cand.modality_word = "requested", governor.token.text
             code = "028" if cand.token.lemma_ in ("mediate", "mediation") else REQUEST_FOR.get(cand.type)
