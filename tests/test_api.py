@@ -58,3 +58,28 @@ def test_articles_in_other_languages_are_kept_but_not_coded(pipeline):
         assert docs[0].article.language == "de"
         assert docs[0].mentions == [] and docs[0].events == [] and docs[0].quotes == []
         assert [m.actor.country for m in docs[1].mentions] == ["DEU", "RUS"]
+
+
+@pytest.mark.model
+def test_an_article_a_stage_fails_on_is_named_and_costs_nothing_else():
+    from spacy.language import Language
+
+    from tidings.pipeline import Pipeline
+
+    @Language.component("tidings_test_fails_on_boom")
+    def fails_on_boom(doc):
+        if "BOOM" in doc.text:
+            raise ValueError("the test component refuses this article")
+        return doc
+
+    pipeline = Pipeline()
+    pipeline.nlp.add_pipe("tidings_test_fails_on_boom")
+    good = [Article(text="Germany urged Russia to end the war.", origin="a"),
+            Article(text="China supported Russia at the UN.", origin="c")]
+    bad = Article(text="BOOM. Turkey invaded Syria.", origin="b")
+    docs = list(pipeline.pipe([good[0], bad, good[1]]))
+    assert [d.article.origin for d in docs] == ["a", "b", "c"]
+    assert docs[1].failure and docs[1].failure.startswith("T120 b:") and "refuses this article" in docs[1].failure
+    assert docs[0].failure is None and docs[2].failure is None
+    assert [m.actor.country for m in docs[0].mentions] == ["DEU", "RUS"]
+    assert "CHN" in [m.actor.country for m in docs[2].mentions]

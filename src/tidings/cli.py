@@ -89,7 +89,11 @@ def extract(
             report_problem(item)
             failed += 1
             continue
-        doc = pipeline(item)
+        doc = pipeline.safely(item)
+        if doc.failure:
+            report_problem(Problem(item.origin, doc.failure))
+            failed += 1
+            continue
         if as_json:
             sys.stdout.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
             sys.stdout.flush()
@@ -167,11 +171,16 @@ def process(
             docs = run(fresh_articles(), workers=workers, batch_size=batch_size,
                        pipeline=default_pipeline() if workers <= 1 else None)
             for batch in batched(docs, batch_size):
+                progress.advance(task, len(batch))
+                for doc in batch:
+                    if doc.failure:
+                        problems.append(Problem(doc.article.origin, doc.failure))
+                        report_problem(problems[-1])
+                batch = [doc for doc in batch if not doc.failure]
                 with triage.store_lock:
                     result = store.add(batch + triage.take_unprocessed())
                 stats["stored"] += result.added
                 stats["already stored"] += result.skipped
-                progress.advance(task, len(batch))
             result = store.add(triage.take_unprocessed())
             stats["stored"] += result.added
             stats["already stored"] += result.skipped
@@ -343,7 +352,11 @@ def _actors_in_files(files: list[str], published: str | None, format: QueryForma
             report_problem(item)
             failed += 1
             continue
-        doc = pipeline(item)
+        doc = pipeline.safely(item)
+        if doc.failure:
+            report_problem(Problem(item.origin, doc.failure))
+            failed += 1
+            continue
         for m in doc.mentions:
             a = m.actor.to_dict()
             rows.append((item.origin, m.start, m.end, m.text, a["name"], a["kind"], a["country"], a["sector"],

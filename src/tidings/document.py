@@ -218,6 +218,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    failure: str | None = None  # why the pipeline could not process this article (T120), else None
 
     def to_dict(self) -> dict[str, Any]:
         return {

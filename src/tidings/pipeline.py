@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from . import extensions  # noqa: F401  (registers Doc extensions)
 from .clean import find_boilerplate
 from .document import Article, Document
+from .errors import Errors
 from .nlp import load_model
 
 STAGES = ("tidings_actors", "tidings_quotes", "tidings_events")
@@ -59,10 +60,21 @@ class Pipeline:
 
     def _run_batch(self, batch: list[Article], batch_size: int) -> Iterator[Document]:
         english = [a for a in batch if is_english(a)]
-        parsed = self.nlp.pipe([self.make_doc(a) for a in english], batch_size=batch_size)
-        done = {id(a): to_document(a, doc) for a, doc in zip(english, parsed)}
+        try:
+            parsed = self.nlp.pipe([self.make_doc(a) for a in english], batch_size=batch_size)
+            done = {id(a): to_document(a, doc) for a, doc in zip(english, parsed, strict=True)}
+        except Exception:  # noqa: BLE001  one bad article must not cost the batch: redo them one by one
+            done = {id(a): self.safely(a) for a in english}
         for article in batch:
             yield done.get(id(article)) or Document(article=article, boilerplate=find_boilerplate(article.text))
+
+    def safely(self, article: Article) -> Document:
+        """`self(article)`, or, where a stage fails on it, a bare Document whose `failure` says why."""
+        try:
+            return self(article)
+        except Exception as e:  # noqa: BLE001  named to the user as T120, never silent
+            detail = f"{type(e).__name__}: {e}"
+            return Document(article=article, failure=Errors.T120.format(origin=article.origin, detail=detail))
 
 
 def is_english(article: Article) -> bool:
