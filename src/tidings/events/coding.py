@@ -11,7 +11,7 @@ agreement. Joint subjects ("Russia and Ukraine agreed") give one event per actor
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -47,6 +47,10 @@ AUTHORITY_ACTS = frozenset({"COERCE", "SANCTION"})
 AUTHORITY_MODES = frozenset({"investigate", "charge", "arrest", "expel", "deport"})
 # "X said Y must ...": a demand of X on Y.
 MUST = Trigger("must", "VERB", frozenset(), "REQUEST", None, "100", 0.6, source="'must' in reported speech")
+# "Germany pressed Turkey to release ...", "Russia wants Ukraine to recognize ...": a request of the object.
+PRESSING = frozenset({"press", "pressure", "push", "encourage", "implore", "beg", "want", "lobby", "exhort"})
+PRESS = Trigger("press", "VERB", frozenset(), "REQUEST", None, "020", 0.6,
+                source="verb of pressing + object + infinitive")
 SAYING = frozenset({"say", "declare", "insist", "reiterate", "conclude", "announce", "state", "tell", "warn",
                     "stress", "add", "argue", "write", "demand", "repeat", "believe"})
 REFUSING = frozenset({"fail", "failed", "fails", "failing", "refuse", "refused", "refuses", "refusing",
@@ -126,6 +130,22 @@ def _cue_words(token: Token) -> list[Token]:
     return words
 
 
+def _pressed(token: Token) -> Token | None:
+    """Who is pressed to act in "pressed Turkey to release ...", "wants Ukraine to recognize ...", or None."""
+    def infinitive(verb: Token) -> bool:
+        return any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    for child in token.children:
+        if child.dep_ == "xcomp" and objects and infinitive(child):
+            return objects[0]
+        if child.dep_ == "ccomp" and infinitive(child):
+            subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                return subject
+    return None
+
+
 def find_candidates(sentence: Span, *, petrarch: bool = False) -> list[Candidate]:
     table = triggers(petrarch)
     out = []
@@ -136,6 +156,9 @@ def find_candidates(sentence: Span, *, petrarch: bool = False) -> list[Candidate
         if pos == "VERB" and token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING and any(
                 c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
             out.append(Candidate(token, MUST))
+        if pos == "VERB" and token.lemma_.lower() in PRESSING and _pressed(token) is not None:
+            out.append(Candidate(token, replace(PRESS, lemma=token.lemma_.lower())))
+            continue
         rows = table.get((token.lemma_.lower(), pos))
         if not rows and pos == "NOUN":
             rows = table.get((token.lower_, pos))
@@ -199,6 +222,8 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     for child in token.children:
         if child.dep_ in ("prt", "xcomp"):
             objects += prep_objects(child, TARGET_PREPS)
+    if cand.entry.source == PRESS.source:
+        objects.insert(0, _pressed(token))
     cand.targets = _pick_targets(doc, objects, cand.sources)
     if agent is None and passive and (cand.entry.type in AUTHORITY_ACTS or cand.entry.mode in AUTHORITY_MODES):
         _implicit_authority(doc, cand)
