@@ -27,8 +27,8 @@ def test_plover_gsr_scores(pipeline, gsr_path):
 
     scores = evaluate_plover_gsr(gsr_path, pipeline=pipeline)
     assert scores["records"] == 322
-    assert scores["type_source"]["f1"] >= 0.6
-    assert scores["type_accuracy"] >= 0.62
-    assert scores["source_country_accuracy"] >= 0.8
-    assert scores["patterns_only"]["type_source"]["f1"] >= 0.6
+    assert scores["type_source"]["f1"] >= 0.72
+    assert scores["type_accuracy"] >= 0.73
+    assert scores["source_country_accuracy"] >= 0.9
+    assert scores["patterns_only"]["type_source"]["f1"] >= 0.72
     assert set(scores["classifier_only"]) >= {"type_source", "type_source_target"}
