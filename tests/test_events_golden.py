@@ -163,3 +163,10 @@ def test_relative_clause_on_object_phrase_is_background(pipeline):
 def test_press_release_is_not_an_event(pipeline):
     doc = pipeline(Article(text="The Tamil Tigers said so in a press release on Monday.", published="2023-05-10"))
     assert not [e for e in doc.events if e.trigger.text.lower().startswith("release")]
+
+
+def test_permitted_event_is_part_of_the_permission(pipeline):
+    """"allowed the opposition leader to hold a rally": a concession; the rally may not happen."""
+    text = "The interior minister allowed opposition leader Imran Khan to hold a rally in Lahore."
+    doc = pipeline(Article(text=text, published="2023-05-10"))
+    assert [e.type for e in doc.events] == ["CONCEDE"], [(e.type, e.trigger.text) for e in doc.events]

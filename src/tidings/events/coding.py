@@ -316,6 +316,7 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         cand.targets = _pick_targets(doc, objects, cand.sources)
 
 
+PERMITTING = frozenset({"allow", "permit", "let", "authorize", "authorise"})
 DECISIVE = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT"})
 
 
@@ -530,7 +531,11 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[C
         governor = _governor(cand, by_token)
         if governor is None or governor.absorbed:
             continue
-        if governor.type == "AGREE":
+        if governor.token.lemma_.lower() in PERMITTING and governor.type in ("CONCEDE", "AGREE"):
+            # "allowed the opposition to hold a rally": the permission is the event; what it permits may not happen
+            cand.absorbed = True
+            governor.notes.append(f"allowing '{cand.token.text}'")
+        elif governor.type == "AGREE":
             cand.absorbed = True
             governor.notes.append(f"to '{cand.token.text}'")
         elif governor.type == "REQUEST" and _commands(governor, cand):
