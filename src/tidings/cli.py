@@ -209,7 +209,8 @@ def print_summary(store, stats: Counter, problems: list) -> None:
     for name in ("articles", "mentions", "quotes", "events", "actors"):
         table.add_row(f"in store: {name}", str(counts[name]))
     out.print(table)
-    _, top = store.query("SELECT name, code, mentions FROM actors ORDER BY mentions DESC, name LIMIT 8")
+    _, top = store.query("SELECT name, code, SUM(mentions) AS n FROM actors GROUP BY name, code "
+                         "ORDER BY n DESC, name LIMIT 8")
     if top:
         out.print("top actors: " + ", ".join(f"{n} ({c or '-'}) {k}" for n, c, k in top))
     _, types = store.query("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY 2 DESC, 1")
