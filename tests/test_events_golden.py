@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import need, shared_data_dir
 
 from tidings.document import Article
 from tidings.events.evaluate import actor_key
@@ -120,9 +121,8 @@ def test_seed_dates_and_boilerplate(seed_doc):
 
 
 def test_seed_contract(seed_doc):
-    checker = Path(__file__).resolve().parents[2] / "shared" / "tools" / "check_contract.py"
-    if not checker.exists():
-        pytest.skip("../shared/tools/check_contract.py not found")
+    checker = shared_data_dir().parent / "tools" / "check_contract.py"
+    need(checker.exists(), f"{checker} not found")
     result = subprocess.run([sys.executable, str(checker)], input=json.dumps(seed_doc.to_dict()) + "\n",
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
