@@ -20,7 +20,8 @@ class Filters:
     limit: int = 100
 
 
-def _where(filters: Filters, *, table: str) -> tuple[str, list[Any]]:
+def date_clauses(filters: Filters) -> tuple[list[str], list[Any]]:
+    """SQL conditions (on the articles table, aliased `a`) for the publication-date bounds."""
     clauses, params = [], []
     if filters.since:
         clauses.append("a.published >= CAST(? AS DATE)")
@@ -28,6 +29,11 @@ def _where(filters: Filters, *, table: str) -> tuple[str, list[Any]]:
     if filters.until:
         clauses.append("a.published <= CAST(? AS DATE)")
         params.append(filters.until)
+    return clauses, params
+
+
+def where_clause(filters: Filters, *, table: str) -> tuple[str, list[Any]]:
+    clauses, params = date_clauses(filters)
     sides: tuple[str, ...]
     if table == "events":
         if filters.type:
@@ -53,7 +59,7 @@ def _where(filters: Filters, *, table: str) -> tuple[str, list[Any]]:
 
 def records(store: Store, table: str, filters: Filters) -> list[dict[str, Any]]:
     """Quotes or events as their JSON records, with the article's id, date and origin added."""
-    where, params = _where(filters, table=table)
+    where, params = where_clause(filters, table=table)
     sql = (f"SELECT r.record, a.id, a.published, a.origin, a.url FROM {table} r "
            f"JOIN articles a ON a.id = r.article_id{where} "
            f"ORDER BY a.published NULLS LAST, a.id, r.id LIMIT {int(filters.limit)}")
@@ -81,7 +87,7 @@ def actors(store: Store, filters: Filters) -> tuple[list[str], list[tuple]]:
 
 
 def dyads(store: Store, filters: Filters) -> tuple[list[str], list[tuple]]:
-    where, params = _where(filters, table="events")
+    where, params = where_clause(filters, table="events")
     return store.query(
         "SELECT r.source_code AS source, r.target_code AS target, r.type, COUNT(*) AS events, "
         "ROUND(AVG(r.goldstein), 2) AS mean_goldstein "

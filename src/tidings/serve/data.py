@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from ..query import Filters, _where
+from ..query import Filters, where_clause, date_clauses
 from ..store import Store
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -54,7 +54,7 @@ def timeline(store: Store, filters: Filters) -> dict[str, Any]:
 
     The date is the event's own date where the text gave one, else its article's publication date.
     """
-    where, params = _where(filters, table="events")
+    where, params = where_clause(filters, table="events")
     sql = ("SELECT COALESCE(r.date, a.published) AS day, r.quad_class, COUNT(*) "
            f"FROM events r JOIN articles a ON a.id = r.article_id{_and(where, 'COALESCE(r.date, a.published) IS NOT NULL')} "
            "GROUP BY 1, 2 ORDER BY 1")
@@ -71,7 +71,7 @@ def timeline(store: Store, filters: Filters) -> dict[str, Any]:
 
 def network(store: Store, filters: Filters) -> dict[str, Any]:
     """Actors as nodes and who-did-what-to-whom as directed edges, with counts and mean Goldstein."""
-    where, params = _where(filters, table="events")
+    where, params = where_clause(filters, table="events")
     where = _and(where, "r.source_code IS NOT NULL AND r.target_code IS NOT NULL AND r.source_code <> r.target_code")
     _, rows = store.query(
         "SELECT r.source_code, MIN(r.source_name), r.target_code, MIN(r.target_name), r.type, COUNT(*), "
@@ -104,13 +104,7 @@ def articles(store: Store, filters: Filters, *, offset: int = 0) -> list[dict[st
 
     `filters.text` searches titles and text; `since`/`until` bound the publication date.
     """
-    clauses, params = [], []
-    if filters.since:
-        clauses.append("a.published >= CAST(? AS DATE)")
-        params.append(filters.since)
-    if filters.until:
-        clauses.append("a.published <= CAST(? AS DATE)")
-        params.append(filters.until)
+    clauses, params = date_clauses(filters)
     if filters.text:
         clauses.append("(LOWER(a.title) LIKE ? OR LOWER(a.text) LIKE ?)")
         params += [f"%{filters.text.lower()}%"] * 2
