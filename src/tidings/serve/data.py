@@ -11,7 +11,7 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from ..query import Filters, where_clause, date_clauses
+from ..query import Filters, date_clauses, where_clause
 from ..store import Store
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
