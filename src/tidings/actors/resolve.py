@@ -99,6 +99,7 @@ class Resolver:
         self.noun_pos = {NOUN, PROPN}
         self.country_names = {e.actor.country: e.actor.name for e in dictionaries.entries
                               if e.actor.kind == "country" and e.actor.sector is None and e.actor.country}
+        self.near_names = _near_index(dictionaries.entries)
 
     # -- finding ------------------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> list[Mention]:
@@ -151,6 +152,8 @@ class Resolver:
             take(cand)
         for cand in self._appositive_names(doc, cands, taken, skip, date):
             take(cand)
+        for cand in self._misspelt(doc, taken, skip):
+            take(cand)
         for i, lower in enumerate(self._lower):
             if lower in self.pronoun_hashes and taken[i] is None and not skip[i]:
                 take(Cand(i, i + 1, None, "", "pronoun", doc[i]))
@@ -184,6 +187,21 @@ class Resolver:
                                 "person", span.root))
                 continue
             out.append(Cand(start, end, entry.actor, f"gazetteer: {entry.source}", "name", span.root))
+        return out
+
+    def _misspelt(self, doc: Doc, taken: list, skip: list) -> list[Cand]:
+        """A capitalised proper noun one typing slip from a single-word country name ("Ethopia")."""
+        out = []
+        for i, pos in enumerate(self._pos):
+            if pos not in self.noun_pos or taken[i] is not None or skip[i]:
+                continue
+            token = doc[i]
+            text = token.text
+            if len(text) < MIN_NEAR_LENGTH or not text.istitle() or token.ent_type_ == "PERSON" and not token.is_sent_start:
+                continue
+            entry = _near(self.near_names, text.lower())
+            if entry is not None:
+                out.append(Cand(i, i + 1, entry.actor, f"gazetteer: spelling close to {entry.pattern}", "name", token))
         return out
 
     def _people(self, doc: Doc, date: str | None, taken: list) -> list[Cand]:
@@ -741,6 +759,52 @@ class Resolver:
                               code=_code(actor), role=actor.role)
             out.append(Mention(start=start, end=end, text=stripped, actor=actor, how=c.how, antecedent=ante))
         return out
+
+
+MIN_NEAR_LENGTH = 6
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _near_index(entries: list[Entry]) -> dict[str, list[tuple[str, Entry]]]:
+    """Single-word country names (the state itself), keyed by the name and by each one-letter deletion of it."""
+    index: dict[str, list[tuple[str, Entry]]] = {}
+    for entry in entries:
+        actor = entry.actor
+        name = entry.pattern.lower()
+        if (actor.kind != "country" or actor.sector is not None or not actor.country or " " in name
+                or len(name) < MIN_NEAR_LENGTH or not name.isalpha()):
+            continue
+        for key in {name} | _deletions(name):
+            index.setdefault(key, []).append((name, entry))
+    return index
+
+
+def _near(index: dict[str, list[tuple[str, Entry]]], word: str) -> Entry | None:
+    """The one country whose name is one edit (insertion, deletion, substitution, swap) from `word`."""
+    if not word.isalpha():
+        return None
+    found: dict[str, Entry] = {}
+    for key in {word} | _deletions(word):
+        for name, entry in index.get(key, ()):
+            if name == word:
+                return None  # the word is a name itself, matched (or refused) by the gazetteer
+            if name[0] == word[0] and _one_edit(word, name):
+                found[entry.actor.country] = entry
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _residents(doc: Doc, cands: list[Cand]) -> list[Cand]:

@@ -225,8 +225,42 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     if cand.entry.source == PRESS.source:
         objects.insert(0, _pressed(token))
     cand.targets = _pick_targets(doc, objects, cand.sources)
+    if not cand.targets and cand.entry.type in COMPLEMENT_TARGETS and \
+            any(s.actor.country or s.actor.sector in ("IGO", "NGO") for s in cand.sources):
+        # (a source of unknown country is placed later from the states the sentence names, the target's aside)
+        cand.targets = _pick_targets(doc, _complement_targets(token), cand.sources)
+        if cand.targets:
+            cand.notes.append(f"target from the complement of '{token.text}'")
     if agent is None and passive and (cand.entry.type in AUTHORITY_ACTS or cand.entry.mode in AUTHORITY_MODES):
         _implicit_authority(doc, cand)
+
+
+# Acts aimed at whoever their complement names: "demanded that Hamas renounce ...", "threatened to break
+# relations with Russia", "promised to continue aid to Mozambique", "threatened ... unless Baghdad accepted".
+COMPLEMENT_TARGETS = frozenset({"REQUEST", "THREATEN", "AGREE", "REJECT"})
+CONDITIONS = frozenset({"unless", "if"})
+
+
+def _complement_targets(verb: Token) -> list[Token]:
+    """Candidate targets inside a verb's complement clause, in order of preference: the subject of a
+    that-clause, the object of an infinitive and its prepositions' objects, the subject of a condition."""
+    subjects: list[Token] = []
+    objects: list[Token] = []
+    conditions: list[Token] = []
+    for comp in verb.children:
+        if comp.dep_ == "ccomp" and comp.i > verb.i:
+            subjects += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if comp.dep_ in ("xcomp", "ccomp") and comp.i > verb.i:
+            for child in comp.children:
+                if child.dep_ in ("dobj", "dative"):
+                    objects.append(child)
+                    objects += prep_objects(child, OBJECT_TARGET_PREPS | {"to", "for"})
+            objects += prep_objects(comp, OBJECT_TARGET_PREPS | {"to", "for", "into", "from"})
+    for clause in [verb, *(c for c in verb.children if c.dep_ in ("xcomp", "ccomp"))]:
+        for advcl in clause.children:
+            if advcl.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in advcl.children):
+                conditions += [c for c in advcl.children if c.dep_ == "nsubj"]
+    return subjects + objects + conditions
 
 
 def _implicit_authority(doc: Doc, cand: Candidate, verb: Token | None = None) -> None:
