@@ -57,13 +57,9 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
         for acl in token.children:
             if acl.dep_ == "acl" and acl.lemma_.lower() in ("base", "headquarter"):
                 for pobj in prep_objects(acl, frozenset({"in"})):
-                    place = mention_for(doc, pobj.left_edge.idx, _end(pobj))
-                    if place is not None and place.actor.country and place.actor.kind in ("country", "region"):
-                        text = doc[token.left_edge.i:pobj.i + 1].text
-                        actor = Actor(name=f"{place.actor.name} {token.lemma_.lower()}", kind="group",
-                                      country=place.actor.country)
-                        return Mention(start, start + len(text), text, actor,
-                                       how=f"events: '{token.text}' based in '{place.text}'")
+                    group = _group_of_place(doc, token, pobj, start, link="based in")
+                    if group is not None:
+                        return group
     # a common noun opening the sentence is often tagged as a name ("Rebels in Chad ...")
     if mention is None and (token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.is_sent_start
                             and token.tag_ in ("NNPS", "NNP") and token.text.endswith("s")):
@@ -73,14 +69,20 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
                 return mention_for(doc, pobj.left_edge.idx, _end(pobj))
         # "opposition groups in Zimbabwe": a group of that country
         for pobj in prep_objects(token, frozenset({"in", "from"})):
-            place = mention_for(doc, pobj.left_edge.idx, _end(pobj))
-            if place is not None and place.actor.country and place.actor.kind in ("country", "region"):
-                text = doc[token.left_edge.i:pobj.i + 1].text
-                actor = Actor(name=f"{place.actor.name} {token.lemma_.lower()}", kind="group",
-                              country=place.actor.country)
-                return Mention(start, start + len(text), text, actor,
-                               how=f"events: '{token.text}' {pobj.head.text} '{place.text}'")
+            group = _group_of_place(doc, token, pobj, start, link=pobj.head.text)
+            if group is not None:
+                return group
     return mention
+
+
+def _group_of_place(doc, token, pobj, start: int, *, link: str) -> Mention | None:
+    """A group of the country `pobj` names ("opposition groups in Zimbabwe"), or None where it names none."""
+    place = mention_for(doc, pobj.left_edge.idx, _end(pobj))
+    if place is None or not place.actor.country or place.actor.kind not in ("country", "region"):
+        return None
+    text = doc[token.left_edge.i:pobj.i + 1].text
+    actor = Actor(name=f"{place.actor.name} {token.lemma_.lower()}", kind="group", country=place.actor.country)
+    return Mention(start, start + len(text), text, actor, how=f"events: '{token.text}' {link} '{place.text}'")
 
 
 def with_conjuncts(token: Token) -> list[Token]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlparse
 
+from ..api import normalise_date
 from ..store import Store
 
 CHUNK = 200
@@ -74,16 +75,6 @@ class EventItem:
 
     record: dict[str, Any]
     article: ArticleInfo
-
-
-def iso_date(value: Any) -> str | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)[:10]
 
 
 def lead_span(text: str, boilerplate: list[list[int]]) -> tuple[int, int]:
@@ -146,7 +137,7 @@ def _articles(store: Store, ids: list[str]) -> dict[str, ArticleInfo]:
         except ValueError:
             spans = []
         out[id_] = ArticleInfo(id=id_, origin=origin, title=title, url=url, source=source,
-                               published=iso_date(published), language=language, added_at=added_at,
+                               published=normalise_date(published, origin="store"), language=language, added_at=added_at,
                                length=len(text), lead=lead_span(text, spans), text=text)
     return out
 
