@@ -35,14 +35,13 @@ class Triage:
                  find_duplicates: bool = True, stats: Counter | None = None) -> None:
         self.store = store
         self.stats = stats if stats is not None else Counter()
+        self.store_lock = threading.Lock()
         self.dedup: Deduplicator | None = None
         if find_duplicates:
             # A threshold of 1 or above still finds exact copies; near ones need (almost) all MinHash values equal.
-            self.dedup = Deduplicator(threshold=min(near_threshold or 1.0, 1.0))
-            if store is not None:
-                self.dedup.load(store.fingerprints())
+            # The store is asked per batch (under the lock), not loaded.
+            self.dedup = Deduplicator(threshold=min(near_threshold or 1.0, 1.0), store=store, lock=self.store_lock)
         self._unprocessed: deque[Document] = deque()  # filled by the reading thread, emptied by the writer
-        self.store_lock = threading.Lock()
 
     def to_process(self, articles: Iterable[Article]) -> Iterator[Article]:
         """The articles the pipeline should run on; the others wait in `take_unprocessed()`."""
@@ -61,12 +60,15 @@ class Triage:
         if self.store is not None:
             with self.store_lock:
                 known = self.store.known_ids(a.id for a in batch)
+        fresh: list[Article] = []
         for article in batch:
             if article.id in known or article.id in seen:
                 self.stats["already stored"] += 1
                 continue
             seen.add(article.id)
-            match = self.dedup.check(article) if self.dedup is not None else None
+            fresh.append(article)
+        matches = self.dedup.check_batch(fresh) if self.dedup is not None else [None] * len(fresh)
+        for article, match in zip(fresh, matches, strict=True):
             if match is not None:
                 article.extra["status"] = DUPLICATE_STATUS
                 article.extra["duplicate_of"] = match.original

@@ -7,6 +7,9 @@
 Both speak DB-API; they differ only in how they connect and in their placeholder.
 Adding a batch is one transaction: an article already stored (same id, that is the
 same text) is skipped with all its records, so re-running never stores anything twice.
+The same transaction updates `actors` from the batch's mentions, and stores the batch's
+duplicate-finding keys (`fingerprints`, `fingerprint_bands`). Nothing is read whole at
+start-up: duplicates are looked up per batch (`originals_by_hash`, `band_matches`).
 """
 
 from __future__ import annotations
@@ -74,8 +77,57 @@ class Store:
 
     # -- schema ---------------------------------------------------------------------
     def create(self) -> None:
-        for statement in schema.create_statements():
+        """Create what is missing, and bring a store made by an earlier version up to date."""
+        version = self._stored_version()
+        for statement in schema.create_statements() + schema.temp_statements():
             self.execute(statement)
+        self._migrate(version)
+
+    def _has_table(self, table: str) -> bool:
+        rows = self.execute("SELECT COUNT(*) FROM information_schema.tables "
+                            "WHERE table_schema = current_schema() AND table_name = ?", [table]).fetchall()
+        return bool(rows[0][0])
+
+    def _stored_version(self) -> int | None:
+        """The schema version of the tables found (None: a new store)."""
+        if not self._has_table("articles"):
+            return None
+        if not self._has_table("tidings_meta"):
+            return 1
+        value = self._meta("schema_version")
+        return int(value) if value else 1
+
+    def _migrate(self, version: int | None) -> None:
+        """From version 1 (no `fingerprint_bands`, `actors` rebuilt after each run): the new tables
+        and indexes are made by `create`, the bands of each scheme are filled when a run first uses
+        it (`use_band_scheme`), and `actors` is rebuilt once, as from now on `add` keeps it up to date."""
+        if version == schema.SCHEMA_VERSION:
+            return
+        if version is not None and version > schema.SCHEMA_VERSION:
+            raise StoreError(Errors.T301.format(
+                target=self.target, detail=f"it was made by a newer tidings (store version {version}, "
+                                           f"this one knows up to {schema.SCHEMA_VERSION}); upgrade tidings"))
+        self.begin()
+        try:
+            if version is not None:
+                self._rebuild_actors()
+            self._set_meta("schema_version", str(schema.SCHEMA_VERSION))
+            self.commit()
+        except Exception as e:
+            self.rollback()
+            raise StoreError(Errors.T301.format(target=self.target, detail=e)) from e
+
+    def _meta(self, key: str) -> str | None:
+        # fetchall, not fetchone: DuckDB refuses other work while a result is unfinished
+        rows = self.execute("SELECT value FROM tidings_meta WHERE key = ?", [key]).fetchall()
+        return rows[0][0] if rows else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.execute("INSERT INTO tidings_meta (key, value) VALUES (?, ?) "
+                     "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+
+    def schema_version(self) -> int:
+        return int(self._meta("schema_version") or 1)
 
     # -- writing ------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
@@ -86,7 +138,8 @@ class Store:
         return {row[0] for row in self.execute(f"SELECT id FROM articles WHERE id IN ({marks})", ids).fetchall()}
 
     def add(self, documents: Iterable[Document]) -> AddResult:
-        """Store documents whose article is not stored yet, in one transaction."""
+        """Store documents whose article is not stored yet, in one transaction; `actors` is
+        updated from their mentions in the same transaction."""
         docs = list(documents)
         result = AddResult()
         known = self.known_ids(d.article.id for d in docs)
@@ -109,10 +162,16 @@ class Store:
                 row[-1] = now
                 rows.append(row)
             self.bulk_insert("articles", rows)
-            self.bulk_insert("mentions", [r for d in fresh for r in schema.mention_rows(d)])
+            mentions = [r for d in fresh for r in schema.mention_rows(d)]
+            self.bulk_insert("mentions", mentions)
             self.bulk_insert("quotes", [r for d in fresh for r in schema.quote_rows(d)])
             self.bulk_insert("events", [r for d in fresh for r in schema.event_rows(d)])
-            self.bulk_insert("fingerprints", [r for d in fresh for r in schema.fingerprint_rows(d)])
+            fingerprints = [r for d in fresh for r in schema.fingerprint_rows(d)]
+            self.bulk_insert("fingerprints", fingerprints)
+            schemes = self.band_schemes()
+            if fingerprints and schemes:
+                self.bulk_insert("fingerprint_bands", _band_rows([(r[0], r[2]) for r in fingerprints], schemes))
+            self._count_actors(mentions)
             self.commit()
         except Exception as e:
             self.rollback()
@@ -130,9 +189,43 @@ class Store:
         """Insert many rows at once (the backends override this with their fast path)."""
         self._insert(table, rows)
 
-    def refresh_actors(self) -> None:
-        """Rebuild the `actors` table from the mentions (run once after a batch of adds)."""
-        self.begin()
+    # -- actors -------------------------------------------------------------------
+    def _count_actors(self, mentions: list[list[Any]]) -> None:
+        """Add newly stored mentions (rows of `mentions`) to `actors`: what a rebuild from all the
+        mentions would give, at the cost of the new rows only. Counts add up because an article is
+        stored once, with all its mentions; first and last seen are the earlier and later date."""
+        if not mentions:
+            return
+        ids = sorted({r[0] for r in mentions})
+        published = dict(self._select_in("SELECT id, published FROM articles WHERE {match}", "id", ids,
+                                         sql_type="TEXT"))
+        delta: dict[tuple, list[Any]] = {}
+        for row in mentions:
+            entry = delta.get(key := tuple(row[5:10]))  # name, kind, country, sector, code
+            if entry is None:
+                entry = delta[key] = [0, set(), None, None]
+            entry[0] += 1
+            entry[1].add(row[0])
+            day = published.get(row[0])
+            if day is not None:
+                entry[2] = day if entry[2] is None else min(entry[2], day)
+                entry[3] = day if entry[3] is None else max(entry[3], day)
+        self.execute("DELETE FROM tidings_actor_delta")
+        self.bulk_insert("tidings_actor_delta",
+                         [[*key, n, len(articles), first, last] for key, (n, articles, first, last) in delta.items()])
+        match = schema.actor_key_match("actors", "d")
+        self.execute(
+            "UPDATE actors SET mentions = actors.mentions + d.mentions, articles = actors.articles + d.articles, "
+            "first_seen = CASE WHEN actors.first_seen IS NULL OR d.first_seen < actors.first_seen "
+            "THEN d.first_seen ELSE actors.first_seen END, "
+            "last_seen = CASE WHEN actors.last_seen IS NULL OR d.last_seen > actors.last_seen "
+            "THEN d.last_seen ELSE actors.last_seen END "
+            f"FROM tidings_actor_delta d WHERE {match}")
+        self.execute("INSERT INTO actors SELECT * FROM tidings_actor_delta d "
+                     f"WHERE NOT EXISTS (SELECT 1 FROM actors WHERE {match})")
+        self.execute("DELETE FROM tidings_actor_delta")
+
+    def _rebuild_actors(self) -> None:
         self.execute("DELETE FROM actors")
         self.execute(
             "INSERT INTO actors SELECT m.name, m.kind, m.country, m.sector, m.code, COUNT(*), "
@@ -140,17 +233,106 @@ class Store:
             "FROM mentions m JOIN articles a ON a.id = m.article_id "
             "GROUP BY m.name, m.kind, m.country, m.sector, m.code"
         )
-        self.commit()
+
+    def rebuild_actors(self) -> None:
+        """Rebuild `actors` from all the mentions, in one transaction (`add` keeps it up to date,
+        so this is only needed if `mentions` was changed by hand)."""
+        self.begin()
+        try:
+            self._rebuild_actors()
+            self.commit()
+        except Exception:
+            self.rollback()
+            raise
+
+    def refresh_actors(self) -> None:
+        """Nothing left to do: `add` updates `actors` with each batch (this used to rebuild it).
+        Kept so that callers written for the earlier store go on working."""
+
+    # -- duplicates (for tidings.ingest.dedup) -------------------------------------------
+    def band_schemes(self) -> list[tuple[int, int]]:
+        """The LSH banding schemes (bands, rows) whose keys `fingerprint_bands` holds."""
+        value = self._meta("band_schemes")
+        return [_parse_scheme(s) for s in value.split(",")] if value else []
+
+    def use_band_scheme(self, scheme: tuple[int, int], *, page: int = 20_000) -> int:
+        """Make `fingerprint_bands` hold `scheme`'s keys for every stored original, and for those
+        stored from now on. Done once per scheme (a new `--near-threshold`, or a store made by
+        version 1); returns how many originals were indexed."""
+        scheme = (int(scheme[0]), int(scheme[1]))
+        schemes = self.band_schemes()
+        if scheme in schemes:
+            return 0
+        n, last = 0, ""
+        self.begin()
+        try:
+            while rows := self.execute("SELECT article_id, minhash FROM fingerprints WHERE article_id > ? "
+                                       "ORDER BY article_id LIMIT ?", [last, page]).fetchall():
+                self.bulk_insert("fingerprint_bands", _band_rows(rows, [scheme]))
+                n += len(rows)
+                last = rows[-1][0]
+            self._set_meta("band_schemes", ",".join(f"{b}x{r}" for b, r in [*schemes, scheme]))
+            self.commit()
+        except Exception as e:
+            self.rollback()
+            raise StoreError(Errors.T301.format(target=self.target, detail=e)) from e
+        return n
+
+    def originals_by_hash(self, norm_hashes: Iterable[str]) -> dict[str, str]:
+        """Normalised-text hash -> the stored original with that hash, for those of `norm_hashes` stored."""
+        rows = self._select_in("SELECT norm_hash, MIN(article_id) FROM fingerprints WHERE {match} "
+                               "GROUP BY norm_hash", "norm_hash", list(norm_hashes), sql_type="TEXT")
+        return dict(rows)
+
+    def band_matches(self, keys: Iterable[int]) -> list[tuple[int, str, str]]:
+        """(band key, article id, encoded MinHash) of the stored originals having one of the band `keys`."""
+        rows = self._select_in("SELECT b.band_key, b.article_id, f.minhash FROM fingerprint_bands b "
+                               "JOIN fingerprints f ON f.article_id = b.article_id WHERE {match}",
+                               "b.band_key", list(keys), sql_type="BIGINT")
+        return [(int(k), i, m) for k, i, m in rows]
+
+    def stored_fingerprints(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` whose fingerprint is stored."""
+        return {r[0] for r in self._select_in("SELECT article_id FROM fingerprints WHERE {match}",
+                                              "article_id", list(ids), sql_type="TEXT")}
+
+    def _select_in(self, sql: str, column: str, values: list[Any], *, sql_type: str,
+                   chunk: int = 5_000) -> list[tuple]:
+        """Rows of `sql` whose `{match}` is `column` being one of `values` (any number of them,
+        of SQL type `sql_type`)."""
+        out: list[tuple] = []
+        for i in range(0, len(values), chunk):
+            part = values[i:i + chunk]
+            out += self.execute(sql.format(match=f"{column} IN ({', '.join('?' * len(part))})"), part).fetchall()
+        return out
 
     # -- reading ------------------------------------------------------------------
     def fingerprints(self, batch: int = 10_000) -> Iterable[tuple[str, str, str]]:
-        """(article id, normalised-text hash, MinHash) of every stored original, for duplicate finding."""
+        """(article id, normalised-text hash, MinHash) of every stored original (for tools; a run
+        does not load them, see `originals_by_hash` and `band_matches`)."""
         cursor = self.execute("SELECT article_id, norm_hash, minhash FROM fingerprints")
         while rows := cursor.fetchmany(batch):
             yield from rows
 
     def counts(self) -> dict[str, int]:
         return {t: self.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in schema.TABLES}
+
+
+def _parse_scheme(text: str) -> tuple[int, int]:
+    bands, rows = text.split("x")
+    return int(bands), int(rows)
+
+
+def _band_rows(fingerprints: Iterable[tuple[str, str]], schemes: list[tuple[int, int]]) -> list[list[Any]]:
+    """`fingerprint_bands` rows for (article id, encoded MinHash) pairs."""
+    from ..ingest.dedup import band_keys, decode
+
+    rows: list[list[Any]] = []
+    for article_id, encoded in fingerprints:
+        values = decode(encoded)
+        for scheme in schemes:
+            rows += [[key, article_id] for key in band_keys(values, scheme)]
+    return rows
 
 
 class DuckDBStore(Store):
@@ -204,6 +386,15 @@ class PostgresStore(Store):
         with self.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def _select_in(self, sql: str, column: str, values: list[Any], *, sql_type: str,
+                   chunk: int = 50_000) -> list[tuple]:
+        """One array parameter instead of a placeholder per value (typed, so the index is used)."""
+        out: list[tuple] = []
+        for i in range(0, len(values), chunk):
+            part = values[i:i + chunk]
+            out += self.execute(sql.format(match=f"{column} = ANY(?::{sql_type}[])"), [part]).fetchall()
+        return out
 
     def __init__(self, url: str) -> None:
         try:

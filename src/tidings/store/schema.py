@@ -50,16 +50,32 @@ TABLES: dict[str, list[tuple[str, str]]] = {
 }
 
 # Bookkeeping tables, not part of the exported data: what ingestion needs to find
-# duplicates of stored articles in later runs (see tidings.ingest.dedup).
+# duplicates of stored articles in later runs (see tidings.ingest.dedup), and the store's
+# own version. `fingerprint_bands` holds one row per LSH band of each original, for each
+# banding scheme in use (listed in `tidings_meta` under `band_schemes`).
 INTERNAL_TABLES: dict[str, list[tuple[str, str]]] = {
     "fingerprints": [("article_id", "TEXT PRIMARY KEY"), ("norm_hash", "TEXT"), ("minhash", "TEXT")],
+    "fingerprint_bands": [("band_key", "BIGINT"), ("article_id", "TEXT")],
+    "tidings_meta": [("key", "TEXT PRIMARY KEY"), ("value", "TEXT")],
+}
+
+# Per-connection scratch tables (emptied before each use).
+TEMP_TABLES: dict[str, list[tuple[str, str]]] = {
+    "tidings_actor_delta": TABLES["actors"],
 }
 
 INDEXES = [
     "CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id)",
     "CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id)",
     "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+    "CREATE INDEX IF NOT EXISTS fingerprints_norm_hash ON fingerprints (norm_hash)",
+    "CREATE INDEX IF NOT EXISTS fingerprint_bands_key ON fingerprint_bands (band_key)",
 ]
+
+# The version of the tables above, kept in `tidings_meta` (`schema_version`). A store without
+# that row was made by version 1 (no `fingerprint_bands`, `actors` rebuilt after each run);
+# `Store.create` migrates it (see `Store._migrate`).
+SCHEMA_VERSION = 2
 
 
 def quote_name(name: str) -> str:
@@ -74,8 +90,26 @@ def create_statements() -> list[str]:
     return out + INDEXES
 
 
+def temp_statements() -> list[str]:
+    out = []
+    for table, columns in TEMP_TABLES.items():
+        cols = ", ".join(f"{quote_name(n)} {t.replace(' PRIMARY KEY', '')}" for n, t in columns)
+        out.append(f"CREATE TEMP TABLE IF NOT EXISTS {table} ({cols})")
+    return out
+
+
 def column_names(table: str) -> list[str]:
-    return [n for n, _ in (TABLES.get(table) or INTERNAL_TABLES[table])]
+    return [n for n, _ in (TABLES.get(table) or INTERNAL_TABLES.get(table) or TEMP_TABLES[table])]
+
+
+ACTOR_KEY = ["name", "kind", "country", "sector", "code"]
+
+
+def actor_key_match(left: str, right: str) -> str:
+    """SQL true when two `actors`-shaped rows have the same key, NULLs equal to NULLs (as GROUP BY
+    sees them), written so that both databases can hash-join on it."""
+    return " AND ".join(f"COALESCE({left}.{quote_name(c)}, '') = COALESCE({right}.{quote_name(c)}, '') AND "
+                        f"({left}.{quote_name(c)} IS NULL) = ({right}.{quote_name(c)} IS NULL)" for c in ACTOR_KEY)
 
 
 def _actor_cols(m: Mention | None) -> list[Any]:
