@@ -153,7 +153,14 @@ def test_gdelt_request_event_columns(store, tmp_path):
     assert row["IsRootEvent"] == "1"  # in the lead paragraph of the first report
     # Reported by two articles from two outlets: one GDELT event with three counts.
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("2", "2", "2")
-    assert row["AvgTone"] == "0"
+    # Mean of the two reports' tones: A has 4 negative words of 29 (boilerplate left out:
+    # stop, war, attacked, threaten), B 2 of 15 (stop, war): (-13.7931 + -13.3333) / 2.
+    assert row["AvgTone"] == "-13.5632"
+    # Actors placed by their country (no place named with them), at the capital's coordinates.
+    assert (row["Actor1Geo_Type"], row["Actor1Geo_FullName"], row["Actor1Geo_CountryCode"]) == ("1", "China", "CH")
+    assert (row["Actor1Geo_ADM1Code"], row["Actor1Geo_FeatureID"]) == ("CH", "CH")
+    assert abs(float(row["Actor1Geo_Lat"]) - 39.9) < 0.1 and abs(float(row["Actor1Geo_Long"]) - 116.4) < 0.1
+    assert (row["Actor2Geo_Type"], row["Actor2Geo_FullName"], row["Actor2Geo_CountryCode"]) == ("1", "Russia", "RS")
     assert row["ActionGeo_Type"] == "0" and row["ActionGeo_FullName"] == ""
     assert row["SOURCEURL"] == "https://www.example.org/a"  # the earliest report
     assert len(row["DATEADDED"]) == 14 and row["DATEADDED"].startswith(str(dt.date.today().year)[:2])
@@ -175,7 +182,10 @@ def test_gdelt_assault_event_columns(store, tmp_path):
     assert row["ActionGeo_CountryCode"] == "UP"  # FIPS 10-4, not ISO
     assert row["ActionGeo_ADM1Code"].startswith("UP")
     assert abs(float(row["ActionGeo_Lat"]) - 46.6) < 0.2 and abs(float(row["ActionGeo_Long"]) - 32.6) < 0.2
-    assert row["Actor1Geo_Type"] == "0"
+    # "Russian troops attacked Kherson": Kherson is where they acted, not a place named with them.
+    assert (row["Actor1Geo_Type"], row["Actor1Geo_FullName"], row["Actor1Geo_CountryCode"]) == ("1", "Russia", "RS")
+    assert row["Actor2Geo_Type"] == "0" and row["Actor2Geo_FullName"] == ""  # no target
+    assert row["AvgTone"] == "-13.7931"  # only article A reports it
     assert (row["NumMentions"], row["NumArticles"]) == ("1", "1")
 
 
@@ -185,6 +195,7 @@ def test_gdelt_fills_code_from_plover_type_and_known_group(store, tmp_path):
     assert row["Actor1Code"] == "NATO"
     assert row["Actor1KnownGroupCode"] == "NAT"
     assert row["Actor1Type1Code"] == "IGO"
+    assert row["Actor1Geo_Type"] == "0"  # an organisation without a country or a place in the text
     assert row["QuadClass"] == "1"
     assert row["SQLDATE"] == "20220302"  # no event date: the publication date
 
@@ -223,6 +234,9 @@ def test_fraction_date(day, expected):
     ("UNO", None, "IGO", "organization", ("", "UNO", ["IGO"])),
     ("RUSMILREB", None, None, None, ("RUS", "", ["MIL", "REB"])),
     ("MED", None, "MED", "group", ("", "", ["MED"])),
+    ("IMGREB", None, "REB", "group", ("", "", ["IMG", "REB"])),  # IMG: international militarised group
+    ("IGOG7", None, "IGO", "organization", ("", "", ["IGO"])),  # "G7" is no CAMEO known-group code
+    ("IMGMUSALQ", None, None, "group", ("", "ALQ", ["IMG"])),
 ])
 def test_split_actor_code(code, country, sector, kind, expected):
     parts = cameo.split_actor_code(code, country=country, sector=sector, kind=kind)
@@ -252,6 +266,8 @@ def test_gdelt_mentions(store, tmp_path):
     assert web["InRawText"] == "1" and wire["InRawText"] == "0"  # "It" needed resolving
     assert web["Confidence"] == "80"
     assert web["MentionDocLen"] == str(len(TEXT_A))
+    assert (web["MentionDocTone"], wire["MentionDocTone"]) == ("-13.7931", "-13.3333")  # -4/29, -2/15
+    assert web["MentionDocTranslationInfo"] == ""
     assert web["EventTimeDate"] == wire["EventTimeDate"] != ""
     assert web["Extras"] == f"<TIDINGS_ID>{Article(text=TEXT_A).id}:e1</TIDINGS_ID>"
     assault = next(r for r in rows if r["ActionCharOffset"] == str(TEXT_A.index("attacked")))
@@ -282,6 +298,7 @@ def test_polecat_json_lines(store, tmp_path):
     wire = by_id["e12022-03-03"]
     assert wire["source"][0]["actorText"] == "It" and wire["source"][0]["name"] == "China"
     assert wire["publication"] == "Example Wire"
+    assert (urged["tone"], wire["tone"]) == (-13.7931, -13.3333)
 
 
 def test_polecat_names_the_quote_an_event_was_reported_in(tmp_path):

@@ -24,7 +24,8 @@ PLOVER_DEFAULT_CAMEO = {
 
 # CAMEO actor "type" (role/sector) codes, as GDELT's Actor1Type1Code carries them.
 TYPE_CODES = frozenset(
-    ["COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "MNC", "NGM", "NGO", "IGO", "REF", "MOD", "RAD", "REL", "PPL", "SET", "AMN"]
+    ["COP", "GOV", "INS", "JUD", "MIL", "OPP", "PTY", "REB", "SEP", "SPY", "UAF", "AGR", "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "LEG", "MED", "MNC", "NGM", "NGO", "IGO", "REF", "MOD", "RAD", "REL", "PPL", "SET", "AMN",
+     "IMG", "INT", "UIS"]
 )
 # CAMEO religion codes (first level and a few second-level ones).
 RELIGION_CODES = frozenset(
@@ -142,7 +143,13 @@ def split_actor_code(code: str | None, *, country: str | None = None, sector: st
     if rest in KNOWN_GROUP_ALIASES:
         out.known_group = KNOWN_GROUP_ALIASES[rest]
         rest = ""
-    parts = [rest[i:i + 3] for i in range(0, len(rest), 3)] if len(rest) % 3 == 0 else [rest]
+    if len(rest) % 3 == 0:
+        parts = [rest[i:i + 3] for i in range(0, len(rest), 3)]
+    else:  # "IGOG7": the CAMEO parts in front; the rest is no three-letter CAMEO code
+        parts = []
+        while len(rest) >= 3 and rest[:3] in TYPE_CODES | RELIGION_CODES | REGION_CODES:
+            parts.append(rest[:3])
+            rest = rest[3:]
     for n, part in enumerate(parts):
         if not part:
             continue

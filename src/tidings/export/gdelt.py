@@ -10,7 +10,9 @@ article id and the event id.
 
 Events the text says did not happen (`negated`) and hypothetical ones are left out by
 default: GDELT has no column to say so, and its users count rows as things that happened.
-AvgTone and the mention tone are 0 (tidings does not score tone).
+Tone (AvgTone, MentionDocTone) is GDELT's word-count tone of each reporting article, from the
+AFINN-165 word list (`tidings.tone`); the actors' places (Actor1Geo_*, Actor2Geo_*) come from
+the words around each actor's mention, else its country (`geo.actor_geo`).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from typing import Any, TextIO
 
 from ..store import Store
 from . import cameo
-from .geo import GdeltGeo, gdelt_geo
+from .geo import GdeltGeo, actor_geo, gdelt_geo
 from .source import ArticleInfo, EventItem, event_items, is_name_mention
 
 EVENT_COLUMNS = [
@@ -125,10 +127,12 @@ class GdeltEvent:
     sources: set[str] = field(default_factory=set)
     root: bool = False
     added: dt.datetime | None = None
+    tones: dict[str, float] = field(default_factory=dict)  # article id -> tone
 
     def add(self, item: EventItem) -> None:
         self.mentions += 1
         self.articles.add(item.article.id)
+        self.tones[item.article.id] = item.article.tone
         self.sources.add(item.article.source_name)
         self.root = self.root or is_root(item)
         added = _added(item.article)
@@ -154,10 +158,22 @@ class GdeltEvent:
             *_actor_columns(record.get("target")),
             int(self.root), code, cameo.base_code(code), cameo.root_code(code), quad,
             "" if goldstein is None else float(goldstein),
-            self.mentions, len(self.sources), len(self.articles), 0,
-            *GdeltGeo().columns(), *GdeltGeo().columns(), *self.geo.columns(),
+            self.mentions, len(self.sources), len(self.articles), self.avg_tone(),
+            *_actor_geo(record, article, "source").columns(), *_actor_geo(record, article, "target").columns(),
+            *self.geo.columns(),
             _timestamp(self.added), article.url or article.origin or "",
         ]
+
+
+    def avg_tone(self) -> float:
+        """The mean tone of the articles that report the event (GDELT: of those in the update
+        that first saw it; a store is one update)."""
+        return round(sum(self.tones.values()) / len(self.tones), 4) if self.tones else 0.0
+
+
+def _actor_geo(record: dict, article: ArticleInfo, side: str) -> GdeltGeo:
+    sentence = record.get("sentence") or {}
+    return actor_geo(record.get(side), article.text, sentence_end=sentence.get("end"))
 
 
 def is_root(item: EventItem) -> bool:
@@ -221,10 +237,18 @@ def _mention_columns(event: GdeltEvent, item: EventItem) -> list[Any]:
         trigger.get("start", -1),
         int(is_name_mention(source) and is_name_mention(target)),
         "" if confidence is None else round(float(confidence) * 100),
-        article.length, 0,
-        "" if language in ("en", "eng") else f"srclc:{language};",
+        article.length, article.tone,
+        "" if language in ("en", "eng") else f"srclc:{_iso639_2(language)};",
         f"<TIDINGS_ID>{article.id}:{record.get('id')}</TIDINGS_ID>",
     ]
+
+
+def _iso639_2(language: str) -> str:
+    """GDELT's source language code: ISO 639-2 three letters ("fr" -> "fra")."""
+    import pycountry
+
+    found = pycountry.languages.get(alpha_2=language) if len(language) == 2 else None
+    return found.alpha_3 if found else language
 
 
 def _cell(value: Any) -> str:

@@ -5,7 +5,8 @@ The keys follow PLOVER's JSON event records (as in `PLOVER_GSR_CAMEO.txt`: `id`,
 `eventText`, `text`, `eventLoc`, `publication`, `language`, `version`, `dateCoded`), with
 what tidings knows beyond them: offsets, the actor's name and kind, negation and
 modality, the quotation an event was reported in, CAMEO/Goldstein, confidence and the
-explanation of the decision. Unlike the GDELT export, every event is written, negated and
+explanation of the decision, and the reporting article's `tone` (GDELT's AvgTone, see
+`tidings.tone`). Unlike the GDELT export, every event is written, negated and
 hypothetical ones included: the fields say which they are.
 """
 
@@ -70,6 +71,7 @@ def polecat_record(item: EventItem) -> dict[str, Any]:
         "quadClass": record.get("quad_class"),
         "confidence": record.get("confidence"),
         "explanation": record.get("explanation"),
+        "tone": article.tone,
         "articleId": article.id,
         "headline": article.title,
         "publication": article.source_name,

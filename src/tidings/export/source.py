@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from ..api import normalise_date
 from ..store import Store
+from ..tone import document_tone
 
 CHUNK = 200
 
@@ -44,6 +45,15 @@ class ArticleInfo:
     text: str
     quotes: list[dict[str, Any]] = field(default_factory=list)  # filled on request
     breaks: list[int] | None = None  # where sentences end, computed on first use
+    boilerplate: list[tuple[int, int]] = field(default_factory=list)
+    _tone: float | None = None  # computed on first use
+
+    @property
+    def tone(self) -> float:
+        """GDELT-style tone of the text without its boilerplate (see `tidings.tone`)."""
+        if self._tone is None:
+            self._tone = document_tone(self.text, skip=self.boilerplate)
+        return self._tone
 
     def quote_at(self, offset: int) -> dict[str, Any] | None:
         """The stored quote whose span holds `offset`, if any."""
@@ -138,7 +148,8 @@ def _articles(store: Store, ids: list[str]) -> dict[str, ArticleInfo]:
             spans = []
         out[id_] = ArticleInfo(id=id_, origin=origin, title=title, url=url, source=source,
                                published=normalise_date(published, origin="store"), language=language, added_at=added_at,
-                               length=len(text), lead=lead_span(text, spans), text=text)
+                               length=len(text), lead=lead_span(text, spans), text=text,
+                               boilerplate=[(int(s), int(e)) for s, e in spans])
     return out
 
 
