@@ -19,6 +19,7 @@ nearest compatible subject. Every mention carries the reason in `how`.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
@@ -70,6 +71,10 @@ class Cand:
     def is_subject(self) -> bool:
         return self.head.dep_ in SUBJECT_DEPS
 
+    @property
+    def actor_kind(self) -> str | None:
+        return self.actor.kind if self.actor is not None else None
+
 
 class Resolver:
     """Compiled dictionaries for one vocabulary; `__call__(doc)` gives the doc's mentions."""
@@ -118,7 +123,7 @@ class Resolver:
         if boiler:
             for i, idx in enumerate(doc.to_array("IDX").tolist()):
                 skip[i] = in_spans(idx, idx + 1, boiler)
-        taken = [None] * len(doc)  # token index -> Cand covering it
+        taken: list[Cand | None] = [None] * len(doc)  # token index -> Cand covering it
         cands: list[Cand] = []
 
         def free(start: int, end: int) -> bool:
@@ -189,7 +194,7 @@ class Resolver:
             out.append(Cand(start, end, entry.actor, f"gazetteer: {entry.source}", "name", span.root))
         return out
 
-    def _misspelt(self, doc: Doc, taken: list, skip: list) -> list[Cand]:
+    def _misspelt(self, doc: Doc, taken: list[Cand | None], skip: list[bool]) -> list[Cand]:
         """A capitalised proper noun one typing slip from a single-word country name ("Ethopia")."""
         out = []
         for i, pos in enumerate(self._pos):
@@ -204,7 +209,7 @@ class Resolver:
                 out.append(Cand(i, i + 1, entry.actor, f"gazetteer: spelling close to {entry.pattern}", "name", token))
         return out
 
-    def _people(self, doc: Doc, date: str | None, taken: list) -> list[Cand]:
+    def _people(self, doc: Doc, date: str | None, taken: list[Cand | None]) -> list[Cand]:
         out: list[Cand] = []
         earlier: list[tuple[str, Actor]] = []
         for ent in doc.ents:
@@ -237,24 +242,24 @@ class Resolver:
                 if not any(key in (normalise(name), normalise(_surname_of(name))) for name, _a in earlier) \
                         and not any(p.curated for p in self.dictionaries.people_named(text)):
                     continue
-            elif any(taken[i] is not None and taken[i].actor.kind != "country" for i in range(start, end)):
+            elif any(t is not None and t.actor_kind != "country" for t in taken[start:end]):
                 continue  # a gazetteer organisation the recogniser called a person
             elif any(taken[i] is not None for i in range(start, end)) and not self.dictionaries.people_named(text):
                 continue
             actor, how = self._person(text, date, earlier)
             head = doc[start:end].root
             cand = Cand(start, end, actor, how, "person", head)
-            self._title(doc, cand, date)
-            if cand.actor.country is None and cand.title and cand.start < start:
+            actor = self._title(doc, cand, actor, date)
+            if actor.country is None and cand.title and cand.start < start:
                 # "President Bush": the title and surname together are a known alias, even where no
                 # dated role covers the date (the person then counts for their state)
                 person = self.dictionaries.person_on(doc[cand.start:end].text, date)
                 if person is not None:
-                    actor = person.actor_on(date)
-                    if actor.country or actor.sector:
-                        cand.actor = replace(actor, role=actor.role or cand.title)
+                    held = person.actor_on(date)
+                    if held.country or held.sector:
+                        cand.actor = actor = replace(held, role=held.role or cand.title)
                         cand.how = f"{cand.how}; people table by title and name: {person.name}"
-            earlier.append((cand.actor.name, cand.actor))
+            earlier.append((actor.name, actor))
             out.append(cand)
         return out
 
@@ -275,8 +280,10 @@ class Resolver:
             return actor, f"people table: {person.name}{role} {actor.code or ''}{when}".rstrip()
         return Actor(name=text, kind="person"), "named-entity recogniser: PERSON"
 
-    def _title(self, doc: Doc, cand: Cand, date: str | None) -> None:
-        """Swallow the title or possessive before a name: 'Russian president Vladimir Putin'."""
+    def _title(self, doc: Doc, cand: Cand, actor: Actor, date: str | None) -> Actor:
+        """Swallow the title or possessive before a name: 'Russian president Vladimir Putin'.
+
+        `actor` is the person's (`cand.actor`); returns it, with the country, sector or role the title gives."""
         subtree = {t.i for t in cand.head.subtree}
         start = cand.start
         i = start - 1
@@ -295,7 +302,7 @@ class Resolver:
         while start < cand.start and (doc[start].is_space or doc[start].dep_ == "punct"):
             start += 1
         if start == cand.start:
-            return
+            return actor
         title_tokens = [t for t in doc[start:cand.start] if not t.is_space]
         country, country_how = self._country_in(doc, start, cand.start)
         words = [t for t in title_tokens if t.dep_ not in ("det", "poss", "case")]
@@ -316,8 +323,7 @@ class Resolver:
                 if sector:
                     break
         if not title and not country:
-            return
-        actor = cand.actor
+            return actor
         why = []
         if actor.country is None and country:
             actor = Actor(name=actor.name, kind="person", country=country, sector=actor.sector or sector or None,
@@ -334,6 +340,7 @@ class Resolver:
         cand.start = start
         label = " ".join(t.text for t in title_tokens)
         cand.how = f"title '{label}' + {cand.how}" + (f"; {', '.join(why)}" if why else "")
+        return actor
 
     def _country_in(self, doc: Doc, start: int, end: int) -> tuple[str | None, str]:
         """A state named inside tokens start..end (a demonym, a name, a possessive)."""
@@ -343,7 +350,7 @@ class Resolver:
                 return entry.actor.country, doc[s:e].text
         return None, ""
 
-    def _roles(self, doc: Doc, taken: list, skip: list) -> list[Cand]:
+    def _roles(self, doc: Doc, taken: list[Cand | None], skip: list[bool]) -> list[Cand]:
         out: list[Cand] = []
         agents = self.dictionaries.agents
         max_words = min(self.dictionaries.max_agent_words, 4)
@@ -388,16 +395,16 @@ class Resolver:
             if owner is not None and owner.kind == "name" and owner.head.head.i == token.i \
                     and owner.head.dep_ in ("compound", "nmod", "amod", "poss"):
                 start = owner.start  # "a United States Department of State spokesperson"
-            if any(taken[i] is not None and taken[i].kind == "person" for i in range(start, token.i + 1)):
+            if any(t is not None and t.kind == "person" for t in taken[start:token.i + 1]):
                 continue
             end = token.i + 1
             # "the foreign minister of China"
             for child in token.rights:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i == end:
                     objs = [c for c in child.children if c.dep_ == "pobj"]
-                    if objs and taken[objs[0].i] is not None and taken[objs[0].i].actor.kind in (
-                            "country", "organization"):
-                        end = max(end, taken[objs[0].i].end)
+                    obj = taken[objs[0].i] if objs else None
+                    if obj is not None and obj.actor_kind in ("country", "organization"):
+                        end = max(end, obj.end)
             possessor = None
             for t in doc[start:token.i]:
                 if t.dep_ == "poss" and t.lower_ in PRONOUNS:
@@ -408,7 +415,7 @@ class Resolver:
             out.append(cand)
         return out
 
-    def _appositive_names(self, doc: Doc, cands: list[Cand], taken: list, skip: list,
+    def _appositive_names(self, doc: Doc, cands: list[Cand], taken: list[Cand | None], skip: list[bool],
                           date: str | None) -> list[Cand]:
         """'a State Department spokesperson, Morgan Ortagus,': a name the recogniser called an
         organisation, set off by commas after a role noun for a person, is that person."""
@@ -477,7 +484,7 @@ class Resolver:
             if cand.kind == "person" and cand.actor is not None and cand.actor.country is None \
                     and cand.actor.sector in STATE_SECTORS and cand.partner is None:
                 ante = self._salient(done, cand, kinds=("country",))
-                if ante is not None:  # "Police director Vladimir Rebic" in an article about Serbia
+                if ante is not None and ante.actor is not None:  # "Police director Vladimir Rebic" in Serbia
                     old = cand.actor
                     cand.actor = Actor(name=old.name, kind="person", country=ante.actor.country,
                                        sector=old.sector, role=old.role)
@@ -493,7 +500,7 @@ class Resolver:
         for cand in cands:
             if cand.kind == "person" and cand.actor is not None and cand.actor.country is None:
                 partner = next((c for c in cands if c.partner is cand and c.actor is not None), None)
-                if partner is not None and partner.actor.country:
+                if partner is not None and partner.actor is not None and partner.actor.country:
                     cand.actor = Actor(name=cand.actor.name, kind="person", country=partner.actor.country,
                                        sector=partner.actor.sector, role=partner.title or None)
                     cand.how += f"; apposition with '{doc[partner.start:partner.end].text.strip()}'"
@@ -521,14 +528,15 @@ class Resolver:
         possessor = None
         if cand.possessor is not None:
             possessor = self._antecedent(doc, cand.possessor, done, want=PRONOUNS[cand.possessor.lower_])
-            if possessor is not None and country is None and cand.role_word != "counterpart":
+            if possessor is not None and possessor.actor is not None and country is None \
+                    and cand.role_word != "counterpart":
                 country = possessor.actor.country
                 cand.details["country_from"] = f"{cand.possessor.text} -> {possessor.actor.name}"
         kind = role_kind(head)
         person_like = kind == "person"
         # 1. apposition
-        if cand.partner is not None and cand.partner.actor is not None:
-            partner = cand.partner
+        partner = cand.partner
+        if partner is not None and partner.actor is not None:
             cand.actor = partner.actor
             cand.antecedent = partner if partner.start < cand.start else None
             cand.how = f"apposition with '{doc[partner.start:partner.end].text.strip()}'"
@@ -547,13 +555,13 @@ class Resolver:
             if not any(t.dep_ == "det" and t.lower_ in ("the", "this") for t in head.lefts) or is_plural(head):
                 return
             ante = self._salient(done, cand, kinds=("country",))
-            if ante is not None:
+            if ante is not None and ante.actor is not None:
                 cand.actor, cand.antecedent = ante.actor, ante
                 cand.how = f"nominal '{text}' -> nearest salient country {ante.actor.name}"
             return
         # 3. counterpart: the possessor's role in another country
         if cand.role_word == "counterpart":
-            if possessor is None or possessor.actor is None:
+            if possessor is None or possessor.actor is None or cand.possessor is None:
                 return
             want_class = role_class(possessor.actor.role or possessor.title or "")
             found = self._person_with(doc, cands, done, cand, country, want_class, possessor.actor.sector, date,
@@ -578,25 +586,25 @@ class Resolver:
                     cand.how = f"'{text}' = {want_class} of {country} -> {cand.actor.name} {why}"
                     return
             if country is None and _definite(head) and not is_plural(head):
-                ante = self._nearest(done, cand, lambda c: c.actor.kind == "person" and (
-                    (want_class and role_class(c.actor.role or c.title or "") == want_class)
-                    or (not want_class and c.actor.sector == sector)))
-                if ante is not None:
+                ante = self._nearest(done, cand, lambda c, a: a.kind == "person" and bool(
+                    (want_class and role_class(a.role or c.title or "") == want_class)
+                    or (not want_class and a.sector == sector)))
+                if ante is not None and ante.actor is not None:
                     cand.actor, cand.antecedent = ante.actor, ante
                     cand.how = f"nominal '{text}' -> nearest {want_class or sector} {ante.actor.name}"
                     return
         # 5. a body or role of a state or organisation
         if country is None and org is None and sector in STATE_SECTORS:
             # "the government", "police", "the protesters": of the state the article is about
-            ante = self._nearest(done, cand, lambda c: c.actor.sector == sector and c.actor.country is not None
-                                 and c.actor.kind != "person", window=12)
-            if ante is not None:
+            ante = self._nearest(done, cand, lambda _c, a: a.sector == sector and a.country is not None
+                                 and a.kind != "person", window=12)
+            if ante is not None and ante.actor is not None:
                 country = ante.actor.country
                 cand.antecedent = ante
                 cand.details["country_from"] = f"nearest {sector} '{doc[ante.start:ante.end].text.strip()}'"
             else:
                 ante = self._salient(done, cand, kinds=("country",))
-                if ante is not None:
+                if ante is not None and ante.actor is not None:
                     country = ante.actor.country
                     cand.antecedent = ante
                     cand.details["country_from"] = f"most salient country {ante.actor.name}"
@@ -654,7 +662,9 @@ class Resolver:
                 return person.actor_on(date), None, f"(people table on {date or 'today'})"
         return None
 
-    def _nearest(self, done: list[Cand], cand: Cand, ok, window: int = WINDOW_SENTENCES) -> Cand | None:
+    def _nearest(self, done: list[Cand], cand: Cand, ok: Callable[[Cand, Actor], bool],
+                 window: int = WINDOW_SENTENCES) -> Cand | None:
+        """The nearest earlier candidate (within `window` sentences) whose actor passes `ok(cand, actor)`."""
         sent_start = self._sent_of[cand.head.i]
         sentences = 0
         last_sent = None
@@ -666,7 +676,7 @@ class Resolver:
                 sentences += 1
                 if sentences > window + 1 and self._sent_of[c.head.i] != sent_start:
                     break
-            if ok(c):
+            if ok(c, c.actor):
                 return c
         return None
 
@@ -685,7 +695,7 @@ class Resolver:
     def _antecedent(self, doc: Doc, pronoun: Token, done: list[Cand], want: str) -> Cand | None:
         before = [c for c in done if c.start < pronoun.i and c.actor is not None]
         if want == "he":
-            people = [c for c in before if c.actor.kind == "person"]
+            people = [c for c in before if c.actor_kind == "person"]
             if not people:
                 return None
             same = [c for c in people if self._sent_of[c.head.i] == self._sent_of[pronoun.i]]
@@ -704,11 +714,11 @@ class Resolver:
                     owner = next((c for c in before if c.start <= t.i < c.end), None)
                     if owner is None:
                         return None
-            groups = [c for c in before if self._sent_of[c.head.i] == self._sent_of[pronoun.i] and c.actor.kind == "group"]
+            groups = [c for c in before if self._sent_of[c.head.i] == self._sent_of[pronoun.i] and c.actor_kind == "group"]
             if groups:
                 return groups[-1]
-        candidates = [c for c in before if c.actor.kind in kinds and c.kind != "role" or
-                      c.kind == "role" and c.actor.kind in ("organization", "group", "country")]
+        candidates = [c for c in before if c.actor_kind in kinds and c.kind != "role" or
+                      c.kind == "role" and c.actor_kind in ("organization", "group", "country")]
         if want == "it":  # one state or body: not "people", "rebels", "its citizens"
             candidates = [c for c in candidates if not (
                 c.kind == "role" and is_plural(c.head) and c.head.lower_ not in ("forces", "troops", "police"))]
@@ -732,7 +742,7 @@ class Resolver:
         if low == "her" and token.dep_ != "poss":
             return
         ante = self._antecedent(doc, token, done, want)
-        if ante is None:
+        if ante is None or ante.actor is None:
             return
         cand.actor = ante.actor
         cand.antecedent = ante
@@ -741,11 +751,11 @@ class Resolver:
 
     # -- output -------------------------------------------------------------------------------------
     def _mentions(self, doc: Doc, cands: list[Cand]) -> list[Mention]:
-        kept = [c for c in cands if c.actor is not None]
-        index = {id(c): i for i, c in enumerate(kept)}
+        kept = [(c, c.actor) for c in cands if c.actor is not None]
+        index = {id(c): i for i, (c, _actor) in enumerate(kept)}
         full_text = doc.text  # doc.text rebuilds the string: once
         out = []
-        for c in kept:
+        for c, actor in kept:
             span = doc[c.start:c.end]
             start, end = span.start_char, span.end_char
             text = full_text[start:end]
@@ -753,7 +763,6 @@ class Resolver:
             start += len(text) - len(text.lstrip())
             end = start + len(stripped)
             ante = index.get(id(c.antecedent)) if c.antecedent is not None else None
-            actor = c.actor
             if actor.code is None:
                 actor = Actor(name=actor.name, kind=actor.kind, country=actor.country, sector=actor.sector,
                               code=_code(actor), role=actor.role)
@@ -786,13 +795,13 @@ def _near(index: dict[str, list[tuple[str, Entry]]], word: str) -> Entry | None:
     """The one country whose name is one edit (insertion, deletion, substitution, swap) from `word`."""
     if not word.isalpha():
         return None
-    found: dict[str, Entry] = {}
-    for key in {word} | _deletions(word):
+    found: dict[str | None, Entry] = {}  # by country (every entry in the index has one)
+    for key in sorted({word} | _deletions(word)):  # sorted: the same entry (and `how`) on every run
         for name, entry in index.get(key, ()):
             if name == word:
                 return None  # the word is a name itself, matched (or refused) by the gazetteer
             if name[0] == word[0] and _one_edit(word, name):
-                found[entry.actor.country] = entry
+                found.setdefault(entry.actor.country, entry)
     return next(iter(found.values())) if len(found) == 1 else None
 
 
@@ -817,7 +826,8 @@ def _residents(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if id(cand) in merged:
             continue
         people = by_start.get(cand.end)
-        if people is not None and cand.kind == "name" and people.kind == "name" and cand.actor.country and \
+        if people is not None and cand.kind == "name" and people.kind == "name" and \
+                cand.actor is not None and people.actor is not None and cand.actor.country and \
                 people.actor.country and people.actor.country != cand.actor.country and \
                 "nationality" in cand.how and "nationality" in people.how and \
                 doc[cand.end - 1].tag_ == "JJ" and doc[people.end - 1].tag_ in ("NNPS", "NNS"):

@@ -27,7 +27,7 @@ def evaluate_polnear(path: str | Path, *, pipeline: Any, limit: int | None = Non
     articles = [Article(text=g.text, origin=g.name, published=g.published) for g in gold]
     nlp = getattr(pipeline, "nlp", None)
     skip = [name for name in NOT_NEEDED if nlp is not None and name in nlp.pipe_names]
-    with nlp.select_pipes(disable=skip) if skip else nullcontext():
+    with nlp.select_pipes(disable=skip) if nlp is not None and skip else nullcontext():
         documents = list(pipeline.pipe(articles))
     result = score((g, univocal(d.quotes)) for g, d in zip(gold, documents))
     result["path"] = str(path)

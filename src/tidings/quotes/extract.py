@@ -393,7 +393,7 @@ class QuoteFinder:
         return mention_for(self.doc, token.idx, token.idx + len(token.text)) is not None
 
     # ---- the pass ------------------------------------------------------------------
-    def from_verb(self, verb: Token) -> Attribution | None:
+    def from_verb(self, verb: Token) -> Attribution:
         content, content_how = self.content_of(verb)
         addressee = self.addressee_of(verb)
         speaker_tok, speaker_how = self.subject_of(verb)
@@ -797,7 +797,7 @@ class QuoteFinder:
             outer.sort(key=lambda pair: pair[1][0] - pair[1][1])
             attribution.via = [a for a, _ in outer]
         # a sentence that goes on with what a nested report said ("There, Ukraine noted ...")
-        ordered = sorted((a for a in found if a.cue), key=lambda a: a.cue[0])
+        ordered = sorted((a for a in found if a.cue), key=lambda a: (a.cue or (0, 0))[0])
         for before, attribution in itertools.pairwise(ordered):
             if attribution.via or not before.via or before.paragraph != attribution.paragraph:
                 continue
