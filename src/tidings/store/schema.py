@@ -68,6 +68,12 @@ INDEXES = [
     "CREATE INDEX IF NOT EXISTS mentions_article ON mentions (article_id)",
     "CREATE INDEX IF NOT EXISTS quotes_article ON quotes (article_id)",
     "CREATE INDEX IF NOT EXISTS events_article ON events (article_id)",
+]
+
+# Indexes for the per-batch duplicate look-ups. PostgreSQL answers those from them; DuckDB
+# hash-joins the batch's keys against a scan instead, which does not use an index, so there
+# they would only cost memory and insert time.
+LOOKUP_INDEXES = [
     "CREATE INDEX IF NOT EXISTS fingerprints_norm_hash ON fingerprints (norm_hash)",
     "CREATE INDEX IF NOT EXISTS fingerprint_bands_key ON fingerprint_bands (band_key)",
 ]
@@ -82,12 +88,12 @@ def quote_name(name: str) -> str:
     return f'"{name}"'
 
 
-def create_statements() -> list[str]:
+def create_statements(*, lookup_indexes: bool = True) -> list[str]:
     out = []
     for table, columns in {**TABLES, **INTERNAL_TABLES}.items():
         cols = ", ".join(f"{quote_name(n)} {t}" for n, t in columns)
         out.append(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
-    return out + INDEXES
+    return out + INDEXES + (LOOKUP_INDEXES if lookup_indexes else [])
 
 
 def temp_statements() -> list[str]:
