@@ -339,6 +339,8 @@ def test_parquet_one_file_per_table(store, tmp_path):
     described = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{out / 'events.parquet'}')").fetchall()
     types = {row[0]: row[1] for row in described}
     assert types["goldstein"] == "DOUBLE" and types["date"] == "DATE" and types["negated"] == "BOOLEAN"
+    tones = duckdb.sql(f"SELECT tone FROM read_parquet('{out / 'articles.parquet'}') ORDER BY tone").fetchall()
+    assert tones == [(-13.7931,), (-13.3333,)]
 
 
 def test_csv_one_file_per_table(store, tmp_path):
@@ -351,6 +353,8 @@ def test_csv_one_file_per_table(store, tmp_path):
     with (out / "articles.csv").open(encoding="utf-8") as handle:
         articles = list(csv.DictReader(handle))
     assert {a["text"] for a in articles} == {TEXT_A, TEXT_B}  # newlines survive CSV quoting
+    # One column beyond the table: the document tone, as in MentionDocTone (boilerplate left out).
+    assert {a["text"]: float(a["tone"]) for a in articles} == {TEXT_A: -13.7931, TEXT_B: -13.3333}
 
 
 # -- errors --------------------------------------------------------------------------------

@@ -127,12 +127,14 @@ class GdeltEvent:
     sources: set[str] = field(default_factory=set)
     root: bool = False
     added: dt.datetime | None = None
-    tones: dict[str, float] = field(default_factory=dict)  # article id -> tone
+    tones: dict[str, float] = field(default_factory=dict)  # article id -> tone (English articles)
 
     def add(self, item: EventItem) -> None:
         self.mentions += 1
         self.articles.add(item.article.id)
-        self.tones[item.article.id] = item.article.tone
+        tone = item.article.tone
+        if tone is not None:
+            self.tones[item.article.id] = tone
         self.sources.add(item.article.source_name)
         self.root = self.root or is_root(item)
         added = _added(item.article)
@@ -165,10 +167,10 @@ class GdeltEvent:
         ]
 
 
-    def avg_tone(self) -> float:
+    def avg_tone(self) -> float | None:
         """The mean tone of the articles that report the event (GDELT: of those in the update
-        that first saw it; a store is one update)."""
-        return round(sum(self.tones.values()) / len(self.tones), 4) if self.tones else 0.0
+        that first saw it; a store is one update); None when no report is in English."""
+        return round(sum(self.tones.values()) / len(self.tones), 4) if self.tones else None
 
 
 def _actor_geo(record: dict, article: ArticleInfo, side: str) -> GdeltGeo:

@@ -49,8 +49,11 @@ class ArticleInfo:
     _tone: float | None = None  # computed on first use
 
     @property
-    def tone(self) -> float:
-        """GDELT-style tone of the text without its boilerplate (see `tidings.tone`)."""
+    def tone(self) -> float | None:
+        """GDELT-style tone of the text without its boilerplate (see `tidings.tone`); None for an
+        article not in English (the word list is English)."""
+        if self.language and not self.language.lower().startswith("en"):
+            return None
         if self._tone is None:
             self._tone = document_tone(self.text, skip=self.boilerplate)
         return self._tone

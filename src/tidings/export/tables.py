@@ -2,15 +2,18 @@
 
 A DuckDB store copies its tables directly. Any other store (PostgreSQL) is read through
 DB-API into an in-memory DuckDB first, so the files have the same types whichever store
-wrote them.
+wrote them. The articles file has one column more than the table: `tone`, the document tone
+GDELT's MentionDocTone gives (`tidings.tone`), computed from the text while copying.
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from ..store import Store, schema
 from ..store.base import DuckDBStore
+from ..tone import document_tone
 
 SUFFIX = {"parquet": "parquet", "csv": "csv"}
 COPY_OPTIONS = {"parquet": "(FORMAT parquet, COMPRESSION zstd)", "csv": "(FORMAT csv, HEADER true)"}
@@ -22,9 +25,34 @@ def _literal(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
+def article_tone(text: str | None, boilerplate: str | None, language: str | None) -> float | None:
+    """The tone of a stored article (None for an article not in English: the word list is English)."""
+    if text is None or (language and not language.lower().startswith("en")):
+        return None
+    try:
+        spans = [(int(s), int(e)) for s, e in json.loads(boilerplate)] if boilerplate else []
+    except (ValueError, TypeError):
+        spans = []
+    return document_tone(text, skip=spans)
+
+
+def _register_tone(connection) -> None:
+    import duckdb
+
+    try:
+        connection.create_function("tidings_tone", article_tone, ["VARCHAR", "VARCHAR", "VARCHAR"], "DOUBLE",
+                                   null_handling="special")
+    except duckdb.CatalogException:
+        pass  # registered by an earlier export on this connection
+
+
 def _duckdb_copy(connection, table: str, path: Path, fmt: str) -> int:
     order = "id" if table == "articles" else ("name" if table == "actors" else "article_id")
-    connection.execute(f"COPY (SELECT * FROM {table} ORDER BY {order}) TO {_literal(path)} {COPY_OPTIONS[fmt]}")
+    columns = "*"
+    if table == "articles":
+        _register_tone(connection)
+        columns = "*, tidings_tone(text, boilerplate, language) AS tone"
+    connection.execute(f"COPY (SELECT {columns} FROM {table} ORDER BY {order}) TO {_literal(path)} {COPY_OPTIONS[fmt]}")
     return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
 
 
