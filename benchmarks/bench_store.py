@@ -27,6 +27,7 @@ import argparse
 import hashlib
 import json
 import os
+import shutil
 import statistics
 import tempfile
 import time
@@ -236,6 +237,8 @@ def main() -> None:
     _, rows = store.query("SELECT COUNT(*), SUM(mentions), SUM(articles) FROM actors")
     result["actors"] = list(rows[0])
     store.close()
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
     print(json.dumps(result, indent=1, default=str))
 
 
