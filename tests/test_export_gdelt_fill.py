@@ -186,3 +186,42 @@ def test_examples_geo_columns_filled_and_consistent(example_exports):
         record = dict(zip(EVENT_COLUMNS, row))
         assert len(record["DATEADDED"]) == 14 and record["DATEADDED"].isdigit()
         assert record["SQLDATE"].startswith(("2019", "2020"))
+
+
+# -- religion from the mention's words --------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("Shia militias", ["MOS", "SHI"]),
+    ("the Catholic bishop", ["CHR", "CTH"]),  # GDELT: Christianity, then Catholicism
+    ("Orthodox Jews", ["JEW"]),
+    ("the Orthodox Church", ["CHR", "DOX"]),
+    ("Islamic State", []),  # a name, not a religious affiliation the text states
+    ("protesters", []),
+])
+def test_religions_in(text, codes):
+    from tidings.export.cameo import religions_in
+
+    assert religions_in(text) == codes
+
+
+def test_gdelt_religion_columns_from_the_mention(tmp_path):
+    from tidings.document import Actor, Article, Document, Event, Mention, TextSpan
+    from tidings.store import open_store
+
+    text = "Sunni tribesmen attacked Iraq's army."
+    tribesmen = Mention(0, 15, "Sunni tribesmen", Actor("tribesmen", "group", "IRQ", "CVL", "IRQCVL"), "agent")
+    army = Mention(25, 36, "Iraq's army", Actor("Iraq", "organization", "IRQ", "MIL", "IRQMIL"), "agent")
+    event = Event(id="e1", type="ASSAULT", trigger=TextSpan(16, 24, "attacked"), sentence=(0, len(text)),
+                  source=tribesmen, target=army, cameo="190")
+    path = tmp_path / "r.duckdb"
+    with open_store(str(path)) as writable:
+        writable.add([Document(Article(text=text, published="2020-01-01"), mentions=[tribesmen, army],
+                               events=[event])])
+    with open_store(str(path), read_only=True) as store:
+        export_store(store, "gdelt", tmp_path / "g.tsv")
+    record = dict(zip(EVENT_COLUMNS, (tmp_path / "g.tsv").read_text().rstrip("\n").split("\t")))
+    assert (record["Actor1Religion1Code"], record["Actor1Religion2Code"]) == ("MOS", "SUN")
+    assert (record["Actor2Religion1Code"], record["Actor2Religion2Code"]) == ("", "")
+    assert record["Actor1EthnicCode"] == record["Actor2EthnicCode"] == ""  # never coded
+    assert (record["Actor1Geo_FullName"], record["Actor2Geo_FullName"]) == ("Iraq", "Iraq")
+    assert record["AvgTone"] == "-20.0"  # "attacked": 1 negative word of 5 ("Iraq's" is one)

@@ -31,6 +31,18 @@ TYPE_CODES = frozenset(
 RELIGION_CODES = frozenset(
     ["ADR", "ALE", "ATH", "BAH", "BUD", "CHR", "CON", "CPT", "CTH", "DOX", "HIN", "ITR", "JAN", "JEW", "MOS", "MUS", "NRM", "PRO", "SHI", "SHN", "SIK", "SUN", "TAO", "ZRO"]
 )
+# Words by which a text gives an actor's religion, to GDELT's CAMEO religion codes (Religion1Code,
+# Religion2Code): "Catholic" is Christianity then Catholicism, as GDELT codes it.
+RELIGION_WORDS = {
+    "christian": ("CHR",), "christians": ("CHR",), "catholic": ("CHR", "CTH"), "catholics": ("CHR", "CTH"),
+    "protestant": ("CHR", "PRO"), "protestants": ("CHR", "PRO"), "evangelical": ("CHR", "PRO"),
+    "evangelicals": ("CHR", "PRO"), "orthodox": ("CHR", "DOX"), "coptic": ("CHR", "CPT"), "copts": ("CHR", "CPT"),
+    "muslim": ("MOS",), "muslims": ("MOS",), "moslem": ("MOS",), "moslems": ("MOS",),
+    "shia": ("MOS", "SHI"), "shiite": ("MOS", "SHI"), "shiites": ("MOS", "SHI"), "shi'ite": ("MOS", "SHI"),
+    "sunni": ("MOS", "SUN"), "sunnis": ("MOS", "SUN"), "jewish": ("JEW",), "jews": ("JEW",),
+    "hindu": ("HIN",), "hindus": ("HIN",), "buddhist": ("BUD",), "buddhists": ("BUD",),
+    "sikh": ("SIK",), "sikhs": ("SIK",), "bahai": ("BAH",), "baha'i": ("BAH",),
+}
 # CAMEO region codes that may stand where a country code stands.
 REGION_CODES = frozenset(
     ["AFR", "ASA", "BLK", "CAS", "CAU", "CRB", "EAF", "EEU", "EIN", "EUR", "LAM", "MEA", "MDT", "NAF", "NMR", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WST"]
@@ -166,3 +178,14 @@ def split_actor_code(code: str | None, *, country: str | None = None, sector: st
     if sector and sector.upper() not in out.types and sector.upper() in TYPE_CODES:
         out.types.insert(0, sector.upper())
     return out
+
+
+def religions_in(text: str | None) -> list[str]:
+    """CAMEO religion codes the words of an actor's mention give ("Shia militias" -> MOS, SHI);
+    the first word that names a religion decides, "Orthodox" only when no other word does
+    ("Orthodox Jews" -> JEW)."""
+    found = [RELIGION_WORDS[w] for w in (word.strip(".,;:()\"'") for word in
+                                          (text or "").replace("’", "'").lower().split())
+             if w in RELIGION_WORDS]
+    named = [codes for codes in found if codes != RELIGION_WORDS["orthodox"]] or found
+    return list(named[0]) if named else []

@@ -93,7 +93,10 @@ def _actor_columns(side: dict | None) -> list[Any]:
         return [""] * 10
     parts = cameo.split_actor_code(side.get("code"), country=side.get("country"), sector=side.get("sector"),
                                    kind=side.get("kind"))
-    religions = (parts.religions + ["", ""])[:2]
+    religions = parts.religions
+    if not religions and side.get("kind") not in ("country", "region"):
+        religions = cameo.religions_in(side.get("text"))  # the text gives it: "Shia militias"
+    religions = (religions + ["", ""])[:2]
     types = (parts.types + ["", "", ""])[:3]
     return [parts.raw, str(side.get("name") or side.get("text") or "").upper(), parts.country,
             parts.known_group, parts.ethnic, *religions, *types]
