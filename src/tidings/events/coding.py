@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..document import Mention
+from ..document import Actor, Mention
 from .arguments import (
     NOUN_TARGET_PREPS,
     TARGET_PREPS,
@@ -120,6 +120,8 @@ def _cue_words(token: Token) -> list[Token]:
         if child.dep_ == "xcomp":
             words.extend(c for c in child.children if c.dep_ == "dobj")
         if child.dep_ in ("dobj", "nsubjpass"):
+            # "providing aerial photographs and other military intelligence"
+            words.extend(child.conjuncts)
             words.extend(c for c in child.children if c.dep_ in ("compound", "amod"))
             # "provide 25,000 tons of food aid"
             ofs = [p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -207,7 +209,10 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     if agent is None and passive and patients and token.lemma_.lower() in STATIVE_PASSIVE and any(
             c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" for c in token.children):
         agent, patients, passive = patients[0], patients[1:], False
-    if agent is not None:
+    if agent is not None and cand.entry.type == "ASSAULT" and agent.lemma_.lower() in ATTACK_WORDS and \
+            mention_of(doc, agent) is None:
+        _unidentified_attackers(doc, cand, agent)
+    elif agent is not None:
         agents = with_conjuncts(agent)
         cand.sources = [m for m in (mention_of(doc, a) for a in agents) if m is not None]
         cand.joint = len(cand.sources) > 1
@@ -233,6 +238,33 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
             cand.notes.append(f"target from the complement of '{token.text}'")
     if agent is None and passive and (cand.entry.type in AUTHORITY_ACTS or cand.entry.mode in AUTHORITY_MODES):
         _implicit_authority(doc, cand)
+    if agent is None and passive and not cand.sources and cand.entry.type == "ASSAULT":
+        # "were killed in a suicide car bombing"
+        words = next((p for p in prep_objects(token, frozenset({"in", "by"})) if p.lemma_.lower() in ATTACK_WORDS),
+                     None)
+        if words is not None:
+            _unidentified_attackers(doc, cand, words)
+
+
+# Words for an attack or its weapon that stand for attackers the text does not name ("a roadside bombing
+# killed ...", "were killed in a suicide car bombing"). CAMEO codes such attackers UAF (unidentified armed
+# forces), placed in the country where they struck.
+ATTACK_WORDS = word_set("""
+attack attacks bombing bombings bomb bombs explosion explosions blast blasts ambush ambushes shelling airstrike
+airstrikes strike strikes mine mines landmine landmines minefield rocket rockets missile missiles mortar mortars
+gunfire shooting shootings grenade grenades ied ieds device devices car-bomb raid raids assault barrage
+""")
+UNIDENTIFIED = Actor(name="unidentified attackers", kind="group", sector="UAF", code="UAF")
+
+
+def _unidentified_attackers(doc: Doc, cand: Candidate, words: Token) -> None:
+    """An attack whose doer is only its weapon or the attack itself ("a roadside bombing killed ...", "hit by
+    gunfire"): the source is unidentified attackers, pointing at those words. Their country comes later
+    from the place of the attack, and from nothing else."""
+    span = doc[words.left_edge.i:words.i + 1]
+    cand.sources = [Mention(span.start_char, span.end_char, span.text, UNIDENTIFIED, how="unidentified")]
+    cand.source_how = f"unidentified attackers behind '{span.text}'"
+    cand.entry = replace(cand.entry, confidence=cand.entry.confidence * 0.75)
 
 
 # Acts aimed at whoever their complement names: "demanded that Hamas renounce ...", "threatened to break

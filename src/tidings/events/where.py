@@ -18,6 +18,7 @@ ALIASES = {"us": "united states", "u.s.": "united states", "usa": "united states
            "britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
            "u.k.": "united kingdom", "kiev": "kyiv", "gaza": "gaza strip", "burma": "myanmar",
            "ivory coast": "ivory coast", "congo": "democratic republic of the congo"}
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "capital", "port"})
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "from", "to", "around"})
 
 
@@ -52,6 +53,11 @@ def _lookup(text: str) -> Location | None:
     return Location(name=name, country=country, lat=round(lat, 4), lon=round(lon, 4))
 
 
+def place_named(text: str) -> Location | None:
+    """The place a name stands for in the gazetteer ("Paris", "the Gaza Strip"), or None."""
+    return _lookup(text)
+
+
 def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Location | None, str]:
     """(location, the words it came from) for an event triggered by `trigger`; `ents` are the entities
     of its sentence.
@@ -68,9 +74,12 @@ def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...
     for ent in ents:
         if ent.root.i not in within:
             continue
-        if ent.label_ not in PLACE_LABELS:
-            continue
+        if ent.label_ not in PLACE_LABELS and not (ent.label_ == "NORP" and _is_city(ent.text)):
+            continue  # (the small model takes some cities for peoples: "the town of Samarra")
         head = ent.root.head
+        if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS and \
+                head.head.dep_ == "pobj":
+            head = head.head.head  # "in the northern city of Kirkuk"
         if not (ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS):
             continue
         location = _lookup(ent.text)
