@@ -7,10 +7,14 @@ Chinese counterpart" and appositions included).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.lookup import mention_for
-from ..document import Actor, Mention
+from ..document import Actor, Location, Mention
+from .tables import DATA
+from .where import PLACE_LABELS, place_named
 
 # Verbs whose object is the one who is to act in their infinitive ("asked Wang Yi to mediate").
 OBJECT_CONTROL = frozenset({"ask", "urge", "invite", "order", "press", "encourage", "tell", "call", "persuade",
@@ -21,6 +25,13 @@ TARGET_PREPS = frozenset({"against", "with", "to", "on", "into", "at", "toward",
                           "for", "over", "of", "between", "among", "across", "inside"})
 NOUN_TARGET_PREPS = frozenset({"against", "with", "to", "on", "into", "at", "toward", "towards", "upon", "for",
                                "of", "over", "from"})
+# Prepositions followed from an object noun to a target further down ("a suspension of air links with
+# Serbia", "calls by Belarus's rulers for aid", "reservists for a war against Iraq").
+CHAIN_PREPS = NOUN_TARGET_PREPS | {"by", "between", "among"}
+# Nouns naming someone by a relation to their possessor: "Israel's ally" is not Israel.
+RELATIONAL = frozenset({"ally", "allies", "enemy", "enemies", "rival", "rivals", "neighbor", "neighbors",
+                        "neighbour", "neighbours", "opponent", "opponents", "foe", "foes", "partner", "partners",
+                        "adversary", "adversaries", "critic", "critics", "proxy", "proxies", "client", "clients"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
 FIRST_PERSON = frozenset({"we", "i", "us", "me"})
 
@@ -40,7 +51,14 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
     for child in token.rights:
         if child.dep_ in ("appos", "flat", "compound", "nummod", "npadvmod"):
             end = max(end, _end(child.right_edge))
-    mention = mention_for(doc, start, end)
+    mention = _not_possessor(token, mention_for(doc, start, end))
+    if mention is not None and not mention.actor.country and mention.actor.kind != "country" and \
+            token.pos_ == "NOUN":
+        # "leaders of Romania's new government": a role word that a state's phrase completes
+        for pobj in prep_objects(token, frozenset({"of"})):
+            whose = _not_possessor(pobj, mention_for(doc, pobj.left_edge.idx, _end(pobj)))
+            if whose is not None and whose.actor.country and whose.start >= mention.end:
+                return whose
     if mention is None and token.lower_ in FIRST_PERSON:
         # "'We will not negotiate,' the prime minister said": the speaker of the quotation
         for quote in doc._.tidings_quotes or []:
@@ -66,13 +84,73 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
         # "the leaders of Russia", "the government of Ukraine"
         for pobj in prep_objects(token, frozenset({"of"})):
             if pobj.pos_ in ("PROPN", "NOUN"):
-                return mention_for(doc, pobj.left_edge.idx, _end(pobj))
+                return _not_possessor(pobj, mention_for(doc, pobj.left_edge.idx, _end(pobj)))
         # "opposition groups in Zimbabwe": a group of that country
         for pobj in prep_objects(token, frozenset({"in", "from"})):
             group = _group_of_place(doc, token, pobj, start, link=pobj.head.text)
             if group is not None:
                 return group
     return mention
+
+
+def _not_possessor(token: Token, mention: Mention | None) -> Mention | None:
+    """None where `mention` is only the possessor of a relational noun ("Israel's militia ally")."""
+    if mention is None or token.lower_ not in RELATIONAL:
+        return mention
+    for child in token.children:
+        if child.dep_ == "poss" and child.left_edge.idx <= mention.start and mention.end <= _end(child.right_edge):
+            return None
+    return mention
+
+
+def further_targets(trigger: Token) -> list[Token]:
+    """Where a target stands further from the trigger than its own objects, nearest first.
+
+    - Prepositional objects reached down through the trigger's objects: "announced a suspension of air
+      links with Serbia", "mobilized reservists for a possible war against Iraq", "demanded an admission
+      by Moscow", "rejected calls by Belarus's rulers".
+    - The same inside an infinitive of purpose: "staged demonstrations to demand political reforms by
+      President Suharto's government", "began a hunger strike to demand the resignation of X".
+    - The object of the verb whose complement the trigger is, when the trigger has none of its own:
+      "summoned Niger's ambassador to complain".
+    """
+    out: list[Token] = []
+    verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") else trigger
+    frontier = [trigger] if verb is trigger else [trigger, verb]
+    for purpose in verb.children:
+        if purpose.dep_ in ("advcl", "xcomp") and purpose.i > trigger.i and _infinitive(purpose):
+            frontier.append(purpose)
+    seen = {t.i for t in frontier}
+    for _ in range(3):
+        following: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                found: list[Token] = []
+                if child.dep_ in ("dobj", "dative", "nsubjpass") and node.pos_ in ("VERB", "AUX"):
+                    found = [child]
+                elif child.dep_ in ("prep", "agent") and (node.pos_ in ("NOUN", "PROPN") and child.lower_ in
+                                                          CHAIN_PREPS or child.lower_ in TARGET_PREPS):
+                    found = [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ == "ccomp" and node is trigger and _infinitive(child):
+                    # "allowed the opposition leader to hold a rally": whom the act lets or makes do something
+                    found = [c for c in child.children if c.dep_ == "nsubj"]
+                elif child.dep_ == "acl" and child.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN"):
+                    # "an investigation into crimes committed by Croat forces": the doer of the deed
+                    found = [c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
+                for token in found:
+                    if token.i not in seen:
+                        seen.add(token.i)
+                        out.append(token)
+                        following.append(token)
+        frontier = following
+    if trigger.dep_ == "xcomp" and _infinitive(trigger) and not any(
+            c.dep_ in ("dobj", "dative") for c in trigger.children):
+        out.extend(c for c in trigger.head.children if c.dep_ in ("dobj", "dative") and c.i not in seen)
+    return out
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _group_of_place(doc, token, pobj, start: int, *, link: str) -> Mention | None:
@@ -175,3 +253,80 @@ def noun_sources(noun: Token) -> tuple[list[Token], bool]:
     if between:
         return with_conjuncts(between[0]), True
     return [], False
+
+
+def first_actors(doc: Doc, tokens: list[Token], sources: list[Mention], *, same_state: bool = False,
+                 places_at_home: bool = True) -> list[Mention]:
+    """The first of `tokens` (with the words coordinated with it) that names an actor other than the
+    sources, one of known country first ("summoned Niger's ambassador to complain"). With `same_state`
+    another part of the sources' state will do ("Algerian landowners ... demand ... from Algerian
+    government forces"). Without `places_at_home` a place in the sources' own state is no target
+    ("ordered police to patrol the streets of Karachi")."""
+    countries = {s.actor.country for s in sources if s.actor.country}
+    groups = []
+    for token in tokens:
+        group = []
+        for word in with_conjuncts(token):
+            place = word.ent_type_ in PLACE_LABELS
+            mention = mention_of(doc, word)
+            if mention is None:
+                # a place may be the source's own state ("French farmers would blockade Paris")
+                mention = _place_actor(doc, word)
+                if mention is not None and any(mention.start < s.end and s.start < mention.end for s in sources):
+                    mention = None
+            elif not _other(mention, sources, place=same_state or place):
+                mention = None
+            if mention is not None and place and not places_at_home and mention.actor.country in countries:
+                mention = None
+            if mention is not None:
+                group.append(mention)
+        if group:
+            groups.append(group)
+    for group in groups:
+        if any(m.actor.country or m.actor.sector in ("IGO", "NGO") for m in group):
+            return group
+    return groups[0] if groups else []
+
+
+def _other(mention: Mention, sources: list[Mention], *, place: bool = False) -> bool:
+    """Not one of the sources: another actor, or, for a place, a state's seat or land even where the
+    source is of that state ("French farmers would blockade Paris")."""
+    return all((mention.actor.name != s.actor.name or place and mention.actor.code != s.actor.code)
+               and not (mention.start < s.end and s.start < mention.end) for s in sources)
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """ISO3 -> country name, from the places table of the events stage (data/places.tsv)."""
+    names = {}
+    with open(DATA / "places.tsv", encoding="utf-8") as fh:
+        next(fh)
+        for line in fh:
+            _, name, country, _, _, kind = line.rstrip("\n").split("\t")
+            if kind == "country" and country:
+                names.setdefault(country, name)
+    return names
+
+
+def _place_actor(doc: Doc, token: Token) -> Mention | None:
+    """A city or place named as an object ("would blockade Paris"): the state it lies in."""
+    if token.ent_type_ not in PLACE_LABELS or token.ent_iob_ == "":
+        return None
+    ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
+    location = place_named(ent.text) if ent is not None else None
+    if ent is None or location is None or not location.country:
+        return None
+    return place_mention(doc, [ent], location, ent.text)
+
+
+def place_mention(doc: Doc, ents: list[Span], location: Location, words: str) -> Mention | None:
+    """The place of an event as an actor: the state it lies in ("imposed a curfew in Cizre": Turkey)."""
+    ent = next((e for e in ents if e.text == words), None)
+    if ent is None or not location.country:
+        return None
+    named = mention_for(doc, ent.start_char, ent.end_char)
+    if named is not None and named.actor.country == location.country and named.actor.kind == "country":
+        return named
+    name = _country_names().get(location.country, location.name)
+    actor = Actor(name=name, kind="country", country=location.country, code=location.country)
+    return Mention(ent.start_char, ent.end_char, ent.text, actor, how=f"events: the state of the place '{ent.text}'")

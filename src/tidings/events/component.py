@@ -18,7 +18,16 @@ from .. import extensions  # noqa: F401  (registers Doc extensions)
 from ..actors.lookup import mention_for
 from ..clean.boilerplate import in_spans
 from ..document import Event, Location, Mention, TextSpan, make_code
-from .arguments import TARGET_PREPS, clause_arguments, mention_of, prep_objects
+from .arguments import (
+    RELATIONAL,
+    TARGET_PREPS,
+    clause_arguments,
+    first_actors,
+    further_targets,
+    mention_of,
+    place_mention,
+    prep_objects,
+)
 from .classifier import NONE, default_classifier
 from .coding import SYMMETRIC, Candidate, code_sentence, retype
 from .modality import modality, negated
@@ -31,6 +40,11 @@ from .where import locate
 # country of the place where they act.
 TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 REQUIRES_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
+# Events aimed at a state's own people or government when no target is named: "imposed a curfew in
+# Cizre", "students demonstrated in Jakarta" (the place's state is the target, even the source's own).
+DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "THREATEN", "REQUEST", "AID"})
+# Clauses of their own: a place inside one is not where the trigger's event happened.
+OTHER_CLAUSE = frozenset({"acl", "advcl", "relcl", "ccomp", "csubj", "conj", "parataxis"})
 CLASSIFIED = Trigger("", "VERB", frozenset(), "", None, "", 0.0, source="classifier")
 
 
@@ -79,11 +93,14 @@ class EventsComponent:
         if not cand.sources:
             return []
         pairs: list[tuple[Mention, Mention | None]] = []
+        targets, target_how = cand.targets, ""
         if cand.joint and not cand.targets and cand.type in SYMMETRIC | {"ASSAULT"}:
             pairs = [(s, t) for s in cand.sources for t in cand.sources if s is not t]
         else:
+            if not targets:
+                targets, target_how = self._implicit_targets(doc, sentence, cand)
             for source in cand.sources:
-                for target in cand.targets or [None]:
+                for target in targets or [None]:
                     pairs.append((source, target))
         trigger = _trigger_span(cand)
         words = f"'{trigger.text}'"
@@ -92,13 +109,38 @@ class EventsComponent:
                 f" -> {cand.type} {cand.cameo}")]
         why.append(f"source: {cand.source_how}" + (" (joint)" if cand.joint else ""))
         why.extend(cand.notes)
+        if target_how:
+            why.append(target_how)
         confidence = cand.entry.confidence
         if cand.type in REQUIRES_TARGET and not cand.targets:
             confidence *= 0.85
         return [self._make(doc, sentence, cand.token, trigger, cand.type, cand.cameo, cand.mode, source, target,
                            cand.negated, cand.negation_word, cand.modality, cand.modality_word, published,
-                           confidence, list(why), avoid=[(m.start, m.end) for m in cand.targets])
+                           confidence, list(why), avoid=[(m.start, m.end) for m in targets])
                 for source, target in pairs]
+
+    def _implicit_targets(self, doc: Doc, sentence: Span, cand: Candidate) -> tuple[list[Mention], str]:
+        """Targets where the trigger's own objects name none: further down its phrases ("a suspension of
+        air links with Serbia"), else the state of the event's place ("suspended aid deliveries in
+        Baghdad"; for domestic acts even the source's own: "imposed a curfew in Cizre")."""
+        found = first_actors(doc, further_targets(cand.token), cand.sources, same_state=cand.type == "PROTEST",
+                             places_at_home=cand.type in DOMESTIC)
+        if found:
+            return found, f"target further down the phrase: '{found[0].text}'"
+        if cand.joint:
+            return [], ""  # "Palestinians and Israelis failed to agree in Jerusalem": each other's
+        ents = [e for e in self._ents if sentence.start <= e.start < sentence.end and _in_clause(e.root, cand.token)]
+        location, words = locate(ents, cand.token, skip=tuple((m.start, m.end) for m in cand.sources))
+        if location is None or not location.country:
+            return [], ""
+        # a source of unknown country will be placed there: a domestic act too
+        countries = {m.actor.country for m in cand.sources if m.actor.country or not _stateless(m)}
+        if (location.country in countries or None in countries) and cand.type not in DOMESTIC:
+            return [], ""
+        place = place_mention(doc, ents, location, words)
+        if place is None or any(place.start < m.end and m.start < place.end for m in cand.sources):
+            return [], ""
+        return [place], f"target: the state of the place '{words}'"
 
     def _make(self, doc: Doc, sentence: Span, token: Token, trigger: TextSpan, type_: str, cameo: str,
               mode: str | None, source: Mention, target: Mention | None, negated_: bool, negation_word: str,
@@ -108,12 +150,18 @@ class EventsComponent:
         if mode is None:
             plover = plover_for(cameo)
             mode = plover[1] if plover and plover[0] == type_ else None
+        via, via_how = reported_by(doc, token)
+        via = [m for m in via if not (m.start <= token.idx < m.end)]
+        # "Britain said the army and the rebels must ...": not the rebels' state ("Nigerian state radio
+        # reported": the nationality of a newsroom, though, tells where the news is from)
+        reporters = {m.start for m in via if not _modifier(doc, m)}
         skip = ((source.start, source.end),) + (((target.start, target.end),) if target else ())
         ents = [e for e in self._ents if sentence.start <= e.start < sentence.end]
         location, place = locate(ents, token, skip=skip + tuple(avoid or ()))
-        transnational = (source.actor.code or "").upper().startswith(TRANSNATIONAL)
-        if source.actor.country is None and source.actor.sector not in ("IGO", "NGO") and not transnational:
-            source, how = _localized(doc, source, location, sentence=sentence, target=target)
+        if source.actor.country is None and not _stateless(source):
+            # protesters are mostly of the state they protest against: its country may be theirs
+            source, how = _localized(doc, source, location, sentence=sentence,
+                                     target=target if type_ != "PROTEST" else None, reporters=reporters)
             if how:
                 why.append(how)
                 if "only state named" in how:
@@ -126,6 +174,11 @@ class EventsComponent:
             why.append(f"source country from the place '{location.name}' ({source.text} living there)")
             source = replace(source, actor=replace(source.actor, country=location.country,
                                                    code=make_code(location.country, source.actor.sector)))
+        if target is not None and target.actor.country is None and not _stateless(target):
+            # "the peacekeeping force in Lebanon", "rebels" fighting where the event happens
+            target, how = _target_localized(doc, target, token, source, ents, sentence, reporters)
+            if how:
+                why.append(how)
         if negated_:
             why.append(f"negated by '{negation_word}'")
         if modality_ != "asserted":
@@ -135,8 +188,6 @@ class EventsComponent:
             why.append(when_why)
         if place:
             why.append(f"place '{place}'")
-        via, via_how = reported_by(doc, token)
-        via = [m for m in via if not (m.start <= token.idx < m.end)]
         if via:
             why.append(f"reported by {' > '.join(m.text for m in via)} ({via_how})")
         return Event(
@@ -191,6 +242,31 @@ class EventsComponent:
         return out
 
 
+def _modifier(doc: Doc, mention: Mention) -> bool:
+    """Whether the mention is a newsroom or officials known by their nationality ("Nigerian state radio"),
+    not a state or person by name ("Britain", "Boris Johnson")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.pos_ == "NOUN"
+
+
+def _stateless(mention: Mention) -> bool:
+    """An international body, NGO or group of no one state ("Red Cross officials", al-Qaeda)."""
+    return mention.actor.sector in ("IGO", "NGO") or (mention.actor.code or "").upper().startswith(TRANSNATIONAL)
+
+
+def _in_clause(token: Token, trigger: Token) -> bool:
+    """Whether `token` hangs in the trigger's own clause (for a noun trigger, its verb's), not in another
+    clause inside it ("rejected an invitation to attend a meeting ... from Israel": not the rejection's place)."""
+    anchors = {trigger.i}
+    if trigger.pos_ != "VERB" and trigger.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+        anchors.add(trigger.head.i)
+    while token.i not in anchors:
+        if token.dep_ in OTHER_CLAUSE or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
 def _without_boilerplate(sentence: Span, spans: list[tuple[int, int]]) -> Span | None:
     """The longest run of the sentence's tokens outside boilerplate spans, or None."""
     best: tuple[int, int] | None = None
@@ -214,7 +290,8 @@ LOCAL_PREPS = frozenset({"in", "from", "of", "throughout", "across", "inside"})
 
 
 def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentence: Span | None = None,
-               target: Mention | None = None) -> tuple[Mention, str]:
+               target: Mention | None = None, role: str = "source",
+               reporters: set[int] = frozenset()) -> tuple[Mention, str]:
     """The mention with a country where its actor has none: from "rebels in the Ivory Coast", else from
     the place of the event (an actor of unknown country acting there is taken as local)."""
     head = next((t for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or []
@@ -222,17 +299,21 @@ def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentenc
     country, how = None, ""
     if head is not None:
         for pobj in prep_objects(head, LOCAL_PREPS):
+            if pobj.lower_ in RELATIONAL:
+                continue  # "a commander of Israel's allies"
             found = mention_for(doc, pobj.left_edge.idx, pobj.idx + len(pobj.text))
             if found is not None and found.actor.country:
-                country, how = found.actor.country, f"source country from '{pobj.head.text} {found.text}'"
+                country, how = found.actor.country, f"{role} country from '{pobj.head.text} {found.text}'"
                 break
     if country is None and location is not None and location.country:
-        country, how = location.country, f"source country from the place '{location.name}'"
-    if country is None and sentence is not None:
+        country, how = location.country, f"{role} country from the place '{location.name}'"
+    if country is None and sentence is not None and mention.how != "unidentified":
+        # (unidentified attackers are placed where they struck, never by the states their victims belong to)
         # "President Omar El Bashir shortened the curfew imposed in Sudan": the one state the sentence names
         named = {m.actor.country: m for m in doc._.tidings_mentions or []
                  if sentence.start_char <= m.start < sentence.end_char and m.actor.country
-                 and m.actor.kind in ("country", "person", "organization") and m.start != mention.start}
+                 and m.actor.kind in ("country", "person", "organization") and m.start != mention.start
+                 and m.start not in reporters}
         if target is not None:
             named.pop(target.actor.country, None)
         if len(named) == 1:
@@ -244,6 +325,44 @@ def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentenc
                     code=make_code(country, mention.actor.sector) if mention.actor.code in (None, mention.actor.sector)
                     else mention.actor.code)
     return replace(mention, actor=actor), how
+
+
+def _target_localized(doc: Doc, target: Mention, trigger: Token, source: Mention, ents: list[Span],
+                      sentence: Span, reporters: set[int]) -> tuple[Mention, str]:
+    """A target of unknown country placed: "the peacekeeping force in Lebanon", "killed three militants in
+    Gaza" (a place close to the trigger); else the one state other than the source's that the sentence
+    names ("the Sudanese government and the rebels in Darfur"); else, where it names no other, the
+    source's own ("Egyptian police dispersed demonstrators": a people and its politics at home)."""
+    near = [e for e in ents if _arcs(e.root, trigger) <= 3]
+    location = locate(near, trigger)[0] if near else None
+    target, how = _localized(doc, target, location, role="target")
+    if how or not source.actor.country or target.actor.kind == "country":
+        return target, how
+    others = {m.actor.country: m for m in doc._.tidings_mentions or []
+              if sentence.start_char <= m.start < sentence.end_char and m.actor.country
+              and m.actor.country != source.actor.country and m.start != target.start and m.start not in reporters}
+    if len(others) > 1:
+        return target, ""
+    country, how = source.actor.country, f"target country that of the source ('{source.text}'): no other named"
+    if others:
+        country, other = next(iter(others.items()))
+        how = f"target country from the only other state named in the sentence ('{other.text}')"
+    actor = replace(target.actor, country=country,
+                    code=make_code(country, target.actor.sector) if target.actor.code in (None, target.actor.sector)
+                    else target.actor.code)
+    return replace(target, actor=actor), how
+
+
+def _arcs(token: Token, trigger: Token) -> int:
+    """How many dependency arcs up from `token` to the trigger (or its verb, for a noun); 99 if not under it."""
+    anchors = {trigger.i, trigger.head.i} if trigger.pos_ != "VERB" else {trigger.i}
+    for n in range(8):
+        if token.i in anchors:
+            return n
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return 99
 
 
 def _people(doc: Doc, mention: Mention) -> bool:
