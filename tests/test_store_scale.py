@@ -18,7 +18,10 @@ from tidings.ingest.dedup import Deduplicator, lsh_scheme
 from tidings.ingest.triage import Triage
 from tidings.store import open_store, schema
 
-WORDS = ["minister", "talks", "ceasefire", "border", "troops", "sanctions", "embassy", "summit", "envoy", "agreement", "parliament", "vote", "election", "protest", "strike", "drone", "missile", "aid", "refugees", "grain", "export", "port", "harbour", "pipeline", "gas", "oil", "council", "resolution", "veto", "delegation", "treaty", "accord", "visit", "statement", "spokesman"]
+VOCABULARY = ("minister talks ceasefire border troops sanctions embassy summit envoy agreement parliament vote "
+         "election protest strike drone missile aid refugees grain export port harbour pipeline gas oil "
+         "council resolution veto delegation treaty accord visit statement spokesman")
+WORDS = VOCABULARY.split()
 
 
 def story(n: int, length: int = 300) -> str:

@@ -76,6 +76,8 @@ INDEXES = [
 LOOKUP_INDEXES = [
     "CREATE INDEX IF NOT EXISTS fingerprints_norm_hash ON fingerprints (norm_hash)",
     "CREATE INDEX IF NOT EXISTS fingerprint_bands_key ON fingerprint_bands (band_key)",
+    # the key `actor_key_match` joins on, for the per-batch update of `actors`
+    "CREATE INDEX IF NOT EXISTS actors_key ON actors (COALESCE(name, ''), COALESCE(code, ''))",
 ]
 
 # The version of the tables above, kept in `tidings_meta` (`schema_version`). A store without
