@@ -1,22 +1,35 @@
 """The event-type classifier for sentences the patterns miss.
 
-A multinomial logistic regression over `wordllama` sentence embeddings (the model ships inside the
-package, loaded offline), trained on the NGEC synthetic stories by `tools/train_event_classifier.py`;
-its weights live in data/event_classifier.npz and are applied with numpy only.
+A multinomial logistic regression over two kinds of features of a parsed sentence:
+
+- `wordllama` embeddings (the model ships inside the package, loaded offline) of the sentence and of
+  its predicate (see `predicate_text`);
+- a hashed bag of words from the parse (see `lexical_terms`): the lemma of the main verb (the verb
+  under "said" in reported speech), its objects, particles, open complements ("urged ... to withdraw"),
+  prepositional objects, light verb + noun pairs ("launch attack", "hold talks"), negation and modals,
+  and the sentence's content lemmas. They are hashed with CRC-32 into a fixed number of buckets, so
+  no vocabulary is stored.
+
+It is trained on the NGEC synthetic stories, definitions from the PLOVER codebook and real sentences
+that report no event, by `tools/train_event_classifier.py`; its weights live in
+data/event_classifier.npz (numpy arrays only, read without pickle) and are applied with numpy.
 """
 
 from __future__ import annotations
 
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import Errors, ModelError
+from .reporting import REPORTING
 from .tables import DATA
 
 WEIGHTS = DATA / "event_classifier.npz"
 NONE = "NONE"
+ENTITY_TYPES = frozenset({"GPE", "NORP", "PERSON", "ORG", "LOC", "FAC"})
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +70,68 @@ def predicate_text(sentence) -> str:
     return " ".join(words)
 
 
+def main_verb(sentence):
+    """The sentence's root, or in "X said (that) Y ..." the verb of what was said."""
+    root = sentence.root
+    if root.lemma_.lower() in REPORTING:
+        said = next((c for c in root.children if c.dep_ in ("ccomp", "parataxis") and c.pos_ in ("VERB", "AUX")),
+                    None)
+        if said is not None:
+            return said
+    return root
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def _content(token) -> bool:
+    return token.pos_ in ("NOUN", "VERB", "ADJ", "PROPN") and token.ent_type_ not in ENTITY_TYPES \
+        and token.is_alpha and not token.is_stop
+
+
+def lexical_terms(sentence) -> list[str]:
+    """Cheap words-and-relations features of a parsed sentence (strings to be hashed)."""
+    verb = main_verb(sentence)
+    v = _lemma(verb)
+    terms = [f"v:{v}"]
+    if verb is not sentence.root:
+        terms.append(f"r:{_lemma(sentence.root)}")
+    for child in verb.children:
+        dep = child.dep_
+        c = _lemma(child)
+        if dep in ("dobj", "attr", "oprd", "nsubjpass"):
+            if child.ent_type_ not in ENTITY_TYPES:
+                terms += [f"o:{c}", f"vo:{v}_{c}"]
+        elif dep == "prt":
+            terms.append(f"vp:{v}_{c}")
+        elif dep in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+            terms += [f"x:{c}", f"vx:{v}_{c}"]
+            for grand in child.children:
+                if grand.dep_ in ("dobj", "attr") and grand.ent_type_ not in ENTITY_TYPES:
+                    terms.append(f"xo:{c}_{_lemma(grand)}")
+                elif grand.dep_ == "prep":
+                    terms.append(f"xp:{c}_{_lemma(grand)}")
+        elif dep == "prep":
+            terms.append(f"p:{v}_{c}")
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.ent_type_ not in ENTITY_TYPES:
+                    terms.append(f"po:{c}_{_lemma(pobj)}")
+        elif dep == "neg":
+            terms.append("neg")
+        elif dep == "aux" and child.tag_ == "MD":
+            terms.append(f"md:{c}")
+        elif dep == "auxpass":
+            terms.append("pass")
+    terms.extend(f"w:{_lemma(t)}" for t in sentence if _content(t))
+    return terms
+
+
+def hashed(terms: list[str], buckets: int) -> np.ndarray:
+    """Bucket numbers of feature strings (CRC-32, stable across runs and platforms)."""
+    return np.fromiter((zlib.crc32(t.encode("utf-8")) % buckets for t in dict.fromkeys(terms)), dtype=np.int64)
+
+
 def features(sentences: list, dim: int = 256) -> np.ndarray:
     """Sentence embedding beside the embedding of its predicate (see `predicate_text`)."""
     texts = [s.text for s in sentences]
@@ -70,19 +145,41 @@ class EventClassifier:
     def __init__(self, path: Path = WEIGHTS) -> None:
         try:
             data = np.load(path, allow_pickle=False)
-        except OSError as e:
+        except (OSError, ValueError) as e:
             raise ModelError(Errors.T702.format(path=path)) from e
         self.coef = data["coef"].astype(np.float32)
         self.intercept = data["intercept"].astype(np.float32)
         self.labels = [str(label) for label in data["labels"]]
         self.temperature = float(data["temperature"]) if "temperature" in data else 1.0
         self.dim = int(data["dim"]) if "dim" in data else self.coef.shape[1] // 2
+        # weights of the hashed lexical features (classes x buckets), and their scale
+        self.lexical = data["lexical"].astype(np.float32) if "lexical" in data else None
+        self.lexical_scale = float(data["lexical_scale"]) if "lexical_scale" in data else 1.0
+
+    def logits(self, sentences: list) -> np.ndarray:
+        out = features(sentences, self.dim) @ self.coef.T + self.intercept
+        if self.lexical is not None:
+            buckets = self.lexical.shape[1]
+            for row, sentence in enumerate(sentences):
+                out[row] += self.lexical[:, hashed(lexical_terms(sentence), buckets)].sum(axis=1) * self.lexical_scale
+        return out
+
+    def evidence(self, sentence, label: str, n: int = 3) -> list[str]:
+        """The words of the sentence's lexical terms that weigh most for `label` (for explanations):
+        "launch attack" for the term vo:launch_attack."""
+        if self.lexical is None or label not in self.labels:
+            return []
+        row = self.lexical[self.labels.index(label)]
+        terms = list(dict.fromkeys(lexical_terms(sentence)))
+        weights = row[hashed(terms, self.lexical.shape[1])]
+        ranked = sorted(zip(weights.tolist(), terms), key=lambda pair: -pair[0])
+        return [term.split(":", 1)[-1].replace("_", " ") for weight, term in ranked[:n] if weight > 0]
 
     def probabilities(self, sentences: list) -> np.ndarray:
         """Class probabilities for parsed sentences (spaCy spans)."""
         if not sentences:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        logits = (features(sentences, self.dim) @ self.coef.T + self.intercept) / self.temperature
+        logits = self.logits(sentences) / self.temperature
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)

@@ -231,8 +231,10 @@ class EventsComponent:
             cand = Candidate(root, CLASSIFIED, type=label, cameo=cameo)
             cand.negated, cand.negation_word = negated(root)
             cand.modality, cand.modality_word = modality(root)
-            why = [(f"classifier (wordllama + logistic regression) p={prob:.2f} for {label} on the sentence; "
-                    f"trigger = main verb '{root.text}'"), "source: subject"]
+            words = ", ".join(f"'{term}'" for term in classifier.evidence(sentence, label))
+            why = [(f"classifier (wordllama embeddings + words of the parse, logistic regression) p={prob:.2f} "
+                    f"for {label} on the sentence" + (f", mostly from {words}" if words else "")
+                    + f"; trigger = main verb '{root.text}'"), "source: subject"]
             note = retype(cand)
             if note:
                 why.append(note)
