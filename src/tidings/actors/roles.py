@@ -32,6 +32,7 @@ PERSON_NOUNS = {
     "monarch", "cleric", "activist", "student", "worker", "farmer", "resident", "mp", "deputy", "member",
     "investigator", "inspector", "trooper", "policeman", "policewoman", "colonel", "captain", "admiral",
     "marshal", "director", "chairman", "chairwoman", "chair", "speaker", "vice", "attorney", "people",
+    "gunman", "attacker", "assailant", "guerrilla", "guerilla", "extremist", "separatist", "jihadist",
 }
 # Plural nouns that name a body of people acting as one (kind organization, not group).
 INSTITUTION_PLURALS = {"forces", "troops", "authorities", "police", "military"}

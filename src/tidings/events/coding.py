@@ -27,6 +27,7 @@ from .arguments import (
 )
 from .modality import modality, negated
 from .tables import Trigger, triggers, word_set
+from .where import MISTAKEN_LABELS, PLACE_LABELS, PLACE_PREPS, place_named
 
 OBJECT_TARGET_PREPS = frozenset({"against", "on", "upon", "toward", "towards", "with"})
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "COOPERATE"})
@@ -262,8 +263,17 @@ def _unidentified_attackers(doc: Doc, cand: Candidate, words: Token) -> None:
     gunfire"): the source is unidentified attackers, pointing at those words. Their country comes later
     from the place of the attack, and from nothing else."""
     span = doc[words.left_edge.i:words.i + 1]
-    cand.sources = [Mention(span.start_char, span.end_char, span.text, UNIDENTIFIED, how="unidentified")]
-    cand.source_how = f"unidentified attackers behind '{span.text}'"
+    actor, placed = UNIDENTIFIED, ""
+    # "a roadside bombing near the town of Samarra": the place told with the attack itself
+    phrase = doc[words.left_edge.i:words.right_edge.i + 1]
+    for ent in phrase.ents:
+        location = place_named(ent.text) if ent.label_ in PLACE_LABELS + MISTAKEN_LABELS else None
+        if location is not None and location.country and ent.root.head.lower_ in PLACE_PREPS | {"of"}:
+            actor = replace(UNIDENTIFIED, country=location.country, code=location.country + "UAF")
+            placed = f", placed by '{ent.text}'"
+            break
+    cand.sources = [Mention(span.start_char, span.end_char, span.text, actor, how="unidentified")]
+    cand.source_how = f"unidentified attackers behind '{span.text}'{placed}"
     cand.entry = replace(cand.entry, confidence=cand.entry.confidence * 0.75)
 
 
