@@ -174,7 +174,7 @@ class Store:
             schemes = self.band_schemes()
             if fingerprints and schemes:
                 self._insert_bands(*_band_columns([(r[0], r[2]) for r in fingerprints], schemes))
-            self._count_actors(mentions)
+            self._count_actors(mentions, {d.article.id: d.article.published for d in fresh})
             self.commit()
         except Exception as e:
             self.rollback()
@@ -193,29 +193,25 @@ class Store:
         self._insert(table, rows)
 
     # -- actors -------------------------------------------------------------------
-    def _count_actors(self, mentions: list[list[Any]]) -> None:
-        """Add newly stored mentions (rows of `mentions`) to `actors`: what a rebuild from all the
-        mentions would give, at the cost of the new rows only. Counts add up because an article is
-        stored once, with all its mentions; first and last seen are the earlier and later date."""
+    def _count_actors(self, mentions: list[list[Any]], published: dict[str, Any]) -> None:
+        """Add newly stored mentions (rows of `mentions`; `published`: article id -> its date as
+        given to `articles`) to `actors`: what a rebuild from all the mentions would give, at the
+        cost of the new rows only. Counts add up because an article is stored once, with all its
+        mentions; first and last seen are the earlier and later date. The database groups and
+        reads the dates, as in the rebuild."""
         if not mentions:
             return
-        ids = sorted({r[0] for r in mentions})
-        published = dict(self._with_keys("SELECT a.id, a.published FROM articles a JOIN {keys} k ON a.id = k.key",
-                                         ids, sql_type="TEXT"))
-        delta: dict[tuple, list[Any]] = {}
+        per_article: dict[tuple, int] = {}
         for row in mentions:
-            entry = delta.get(key := tuple(row[5:10]))  # name, kind, country, sector, code
-            if entry is None:
-                entry = delta[key] = [0, set(), None, None]
-            entry[0] += 1
-            entry[1].add(row[0])
-            day = published.get(row[0])
-            if day is not None:
-                entry[2] = day if entry[2] is None else min(entry[2], day)
-                entry[3] = day if entry[3] is None else max(entry[3], day)
+            key = (*row[5:10], row[0])  # name, kind, country, sector, code, article id
+            per_article[key] = per_article.get(key, 0) + 1
+        self.execute("DELETE FROM tidings_actor_mentions")
         self.execute("DELETE FROM tidings_actor_delta")
-        self.bulk_insert("tidings_actor_delta",
-                         [[*key, n, len(articles), first, last] for key, (n, articles, first, last) in delta.items()])
+        self.bulk_insert("tidings_actor_mentions",
+                         [[*key, n, published.get(key[5])] for key, n in per_article.items()])
+        self.execute("INSERT INTO tidings_actor_delta SELECT name, kind, country, sector, code, SUM(mentions), "
+                     "COUNT(DISTINCT article_id), MIN(published), MAX(published) FROM tidings_actor_mentions "
+                     "GROUP BY name, kind, country, sector, code")
         match = schema.actor_key_match("actors", "d")
         self.execute(
             "UPDATE actors SET mentions = actors.mentions + d.mentions, articles = actors.articles + d.articles, "
@@ -226,6 +222,7 @@ class Store:
             f"FROM tidings_actor_delta d WHERE {match}")
         self.execute("INSERT INTO actors SELECT * FROM tidings_actor_delta d "
                      f"WHERE NOT EXISTS (SELECT 1 FROM actors WHERE {match})")
+        self.execute("DELETE FROM tidings_actor_mentions")
         self.execute("DELETE FROM tidings_actor_delta")
 
     def _rebuild_actors(self) -> None:

@@ -61,6 +61,9 @@ INTERNAL_TABLES: dict[str, list[tuple[str, str]]] = {
 
 # Per-connection scratch tables (emptied before each use).
 TEMP_TABLES: dict[str, list[tuple[str, str]]] = {
+    # a batch's mentions counted per actor and article, then per actor (see `Store._count_actors`)
+    "tidings_actor_mentions": [*TABLES["actors"][:5], ("article_id", "TEXT"), ("mentions", "INTEGER"),
+                               ("published", "DATE")],
     "tidings_actor_delta": TABLES["actors"],
 }
 
