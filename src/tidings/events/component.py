@@ -43,6 +43,10 @@ REQUIRES_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
 # Events aimed at a state's own people or government when no target is named: "imposed a curfew in
 # Cizre", "students demonstrated in Jakarta" (the place's state is the target, even the source's own).
 DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "THREATEN", "REQUEST", "AID"})
+# Acts a state does at home, and its own bodies that act at home: their target of unknown country is
+# taken as the source's own where the sentence names no other state.
+AT_HOME = frozenset({"CONCEDE", "COERCE", "PROTEST"})
+AT_HOME_SECTORS = frozenset({"COP", "JUD"})
 # Clauses of their own: a place inside one is not where the trigger's event happened.
 OTHER_CLAUSE = frozenset({"acl", "advcl", "relcl", "ccomp", "csubj", "conj", "parataxis"})
 CLASSIFIED = Trigger("", "VERB", frozenset(), "", None, "", 0.0, source="classifier")
@@ -176,7 +180,7 @@ class EventsComponent:
                                                    code=make_code(location.country, source.actor.sector)))
         if target is not None and target.actor.country is None and not _stateless(target):
             # "the peacekeeping force in Lebanon", "rebels" fighting where the event happens
-            target, how = _target_localized(doc, target, token, source, ents, sentence, reporters)
+            target, how = _target_localized(doc, target, token, source, ents, sentence, reporters, type_)
             if how:
                 why.append(how)
         if negated_:
@@ -330,11 +334,12 @@ def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentenc
 
 
 def _target_localized(doc: Doc, target: Mention, trigger: Token, source: Mention, ents: list[Span],
-                      sentence: Span, reporters: set[int]) -> tuple[Mention, str]:
+                      sentence: Span, reporters: set[int], type_: str) -> tuple[Mention, str]:
     """A target of unknown country placed: "the peacekeeping force in Lebanon", "killed three militants in
     Gaza" (a place close to the trigger); else the one state other than the source's that the sentence
     names ("the Sudanese government and the rebels in Darfur"); else, where it names no other, the
-    source's own ("Egyptian police dispersed demonstrators": a people and its politics at home)."""
+    source's own for acts done at home ("Egyptian police dispersed demonstrators", "the court allowed the
+    opposition leader to run"; not "the US will supply the rebels")."""
     near = [e for e in ents if _arcs(e.root, trigger) <= 3]
     location = locate(near, trigger)[0] if near else None
     target, how = _localized(doc, target, location, role="target")
@@ -342,8 +347,11 @@ def _target_localized(doc: Doc, target: Mention, trigger: Token, source: Mention
         return target, how
     others = {m.actor.country: m for m in doc._.tidings_mentions or []
               if sentence.start_char <= m.start < sentence.end_char and m.actor.country
-              and m.actor.country != source.actor.country and m.start != target.start and m.start not in reporters}
-    if len(others) > 1:
+              and m.actor.country != source.actor.country and m.start != target.start and m.start not in reporters
+              and not _above(doc, m, trigger)}
+    # "the government", "the police": the state's own, unless another is named
+    generic = target.text.lower().startswith("the ") and target.actor.sector in AT_HOME_SECTORS | {"GOV", "MIL", "LEG"}
+    if len(others) > 1 or not others and not (source.actor.sector in AT_HOME_SECTORS or type_ in AT_HOME or generic):
         return target, ""
     country, how = source.actor.country, f"target country that of the source ('{source.text}'): no other named"
     if others:
@@ -353,6 +361,16 @@ def _target_localized(doc: Doc, target: Mention, trigger: Token, source: Mention
                     code=make_code(country, target.actor.sector) if target.actor.code in (None, target.actor.sector)
                     else target.actor.code)
     return replace(target, actor=actor), how
+
+
+def _above(doc: Doc, mention: Mention, trigger: Token) -> bool:
+    """Whether the mention is the subject of a clause the trigger's clause hangs from ("the United States
+    revealed that it has confidence that the regime used ...": not a party to the use)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or span.root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = span.root.head
+    return verb.i != trigger.i and any(a.i == verb.i for a in trigger.ancestors)
 
 
 def _arcs(token: Token, trigger: Token) -> int:
