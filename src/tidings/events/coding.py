@@ -149,6 +149,17 @@ def _pressed(token: Token) -> Token | None:
     return None
 
 
+def _stems(word: str) -> list[str]:
+    """Lemmas an inflected verb may have where the small model's lemmatizer slips ("cordoned" -> "cordone",
+    "mediating", "raped" -> "rap"): the word less -ing, -ed, -d or -s, with or without a final e."""
+    out = []
+    for ending in ("ing", "ed", "d", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            out += [stem, stem + "e"] if ending in ("ing", "ed") else [stem]
+    return out
+
+
 def find_candidates(sentence: Span, *, petrarch: bool = False) -> list[Candidate]:
     table = triggers(petrarch)
     out = []
@@ -165,6 +176,8 @@ def find_candidates(sentence: Span, *, petrarch: bool = False) -> list[Candidate
         rows = table.get((token.lemma_.lower(), pos))
         if not rows and pos == "NOUN":
             rows = table.get((token.lower_, pos))
+        if not rows and pos == "VERB":
+            rows = next((table[(stem, pos)] for stem in _stems(token.lower_) if (stem, pos) in table), None)
         if not rows:
             continue
         for row in rows:
