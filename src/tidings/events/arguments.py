@@ -120,6 +120,8 @@ def further_targets(trigger: Token) -> list[Token]:
     for purpose in verb.children:
         if purpose.dep_ in ("advcl", "xcomp") and purpose.i > trigger.i and _infinitive(purpose):
             frontier.append(purpose)
+        elif purpose.dep_ == "prt":
+            frontier.append(purpose)  # "pulled out of the summit with Kim Jong Un"
     seen = {t.i for t in frontier}
     for _ in range(3):
         following: list[Token] = []
@@ -129,8 +131,11 @@ def further_targets(trigger: Token) -> list[Token]:
                 if child.dep_ in ("dobj", "dative", "nsubjpass") and node.pos_ in ("VERB", "AUX"):
                     found = [child]
                 elif child.dep_ in ("prep", "agent") and (node.pos_ in ("NOUN", "PROPN") and child.lower_ in
-                                                          CHAIN_PREPS or child.lower_ in TARGET_PREPS):
+                                                          CHAIN_PREPS or child.lower_ in TARGET_PREPS
+                                                          or node.dep_ in ("prt", "prep") and child.lower_ == "of"):
                     found = [c for c in child.children if c.dep_ == "pobj"]
+                elif child.dep_ == "prep" and node is trigger and not any(c.dep_ == "pobj" for c in child.children):
+                    following.append(child)  # "pulled out of": "out" taken for a preposition
                 elif child.dep_ == "ccomp" and node is trigger and _infinitive(child):
                     # "allowed the opposition leader to hold a rally": whom the act lets or makes do something
                     found = [c for c in child.children if c.dep_ == "nsubj"]
@@ -138,6 +143,8 @@ def further_targets(trigger: Token) -> list[Token]:
                     # "an investigation into crimes committed by Croat forces": the doer of the deed
                     found = [c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
                 for token in found:
+                    if token.lemma_ == trigger.lemma_:
+                        continue  # "the Russia sanctions with other sanctions against Iran": another event
                     if token.i not in seen:
                         seen.add(token.i)
                         out.append(token)
