@@ -133,7 +133,11 @@ class EventsComponent:
             return found, f"target further down the phrase: '{found[0].text}'"
         if cand.joint:
             return [], ""  # "Palestinians and Israelis failed to agree in Jerusalem": each other's
-        ents = [e for e in self._ents if sentence.start <= e.start < sentence.end and _in_clause(e.root, cand.token)]
+        # an act abroad is aimed at the place where it is done ("opened an embassy in Tehran"), not at the
+        # place of what it is about ("condemned the attack on its embassy in Kabul")
+        reach = 99 if cand.type in DOMESTIC else 3
+        ents = [e for e in self._ents if sentence.start <= e.start < sentence.end and _in_clause(e.root, cand.token)
+                and _arcs(e.root, cand.token) <= reach]
         location, words = locate(ents, cand.token, skip=tuple((m.start, m.end) for m in cand.sources))
         if location is None or not location.country:
             return [], ""
