@@ -225,3 +225,13 @@ def test_gdelt_religion_columns_from_the_mention(tmp_path):
     assert record["Actor1EthnicCode"] == record["Actor2EthnicCode"] == ""  # never coded
     assert (record["Actor1Geo_FullName"], record["Actor2Geo_FullName"]) == ("Iraq", "Iraq")
     assert record["AvgTone"] == "-20.0"  # "attacked": 1 negative word of 5 ("Iraq's" is one)
+
+
+def test_document_json_carries_the_tone():
+    from tidings.document import Article, Document
+
+    text = "Peace talks succeeded.\nAlso Read | Deadly bomb kills dozens in terror attack"
+    boilerplate = [(text.index("Also Read"), len(text))]
+    article = Document(Article(text=text), boilerplate=boilerplate).to_dict()["article"]
+    assert article["tone"] == document_tone(text, skip=boilerplate) > 0  # boilerplate left out
+    assert Document(Article(text="Paix et succès.", language="fr")).to_dict()["article"]["tone"] is None

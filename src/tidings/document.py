@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
+from .tone import article_tone
+
 ACTOR_KINDS = ("country", "person", "organization", "group", "region")
 QUOTE_KINDS = ("direct", "partial", "indirect", "mixed")
 MODALITIES = ("asserted", "intended", "requested", "hypothetical")
@@ -221,8 +223,12 @@ class Document:
     failure: str | None = None  # why the pipeline could not process this article (T120), else None
 
     def to_dict(self) -> dict[str, Any]:
+        article = self.article.to_dict()
+        # added to CONTRACT's article fields: GDELT's document tone (tidings.tone), null if not English
+        article["tone"] = article_tone(self.article.text, boilerplate=self.boilerplate,
+                                       language=self.article.language)
         return {
-            "article": self.article.to_dict(),
+            "article": article,
             "boilerplate": [[s, e] for s, e in self.boilerplate],
             "mentions": [m.to_dict() for m in self.mentions],
             "quotes": [q.to_dict() for q in self.quotes],

@@ -107,3 +107,11 @@ def tone_counts(text: str, *, skip: Iterable[tuple[int, int]] = ()) -> Tone:
 def document_tone(text: str, *, skip: Iterable[tuple[int, int]] = ()) -> float:
     """GDELT-style tone of `text` (without the spans in `skip`): -100 .. +100."""
     return tone_counts(text, skip=skip).score
+
+
+def article_tone(text: str, *, boilerplate: Iterable[Iterable[int]] = (), language: str | None = "en") -> float | None:
+    """The tone of an article as tidings reports it (document JSON `article.tone`, the exports):
+    its text without boilerplate; None for an article not in English (the word list is English)."""
+    if language and not language.lower().startswith("en"):
+        return None
+    return document_tone(text, skip=[(int(s), int(e)) for s, e in boilerplate])

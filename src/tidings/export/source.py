@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 
 from ..api import normalise_date
 from ..store import Store
-from ..tone import document_tone
+from ..tone import article_tone
 
 CHUNK = 200
 
@@ -52,10 +52,8 @@ class ArticleInfo:
     def tone(self) -> float | None:
         """GDELT-style tone of the text without its boilerplate (see `tidings.tone`); None for an
         article not in English (the word list is English)."""
-        if self.language and not self.language.lower().startswith("en"):
-            return None
         if self._tone is None:
-            self._tone = document_tone(self.text, skip=self.boilerplate)
+            self._tone = article_tone(self.text, boilerplate=self.boilerplate, language=self.language)
         return self._tone
 
     def quote_at(self, offset: int) -> dict[str, Any] | None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..store import Store, schema
 from ..store.base import DuckDBStore
-from ..tone import document_tone
+from ..tone import article_tone
 
 SUFFIX = {"parquet": "parquet", "csv": "csv"}
 COPY_OPTIONS = {"parquet": "(FORMAT parquet, COMPRESSION zstd)", "csv": "(FORMAT csv, HEADER true)"}
@@ -25,22 +25,22 @@ def _literal(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def article_tone(text: str | None, boilerplate: str | None, language: str | None) -> float | None:
-    """The tone of a stored article (None for an article not in English: the word list is English)."""
-    if text is None or (language and not language.lower().startswith("en")):
+def _stored_tone(text: str | None, boilerplate: str | None, language: str | None) -> float | None:
+    """`tidings.tone.article_tone` of a stored article row (boilerplate as stored: JSON)."""
+    if text is None:
         return None
     try:
-        spans = [(int(s), int(e)) for s, e in json.loads(boilerplate)] if boilerplate else []
-    except (ValueError, TypeError):
+        spans = json.loads(boilerplate) if boilerplate else []
+    except ValueError:
         spans = []
-    return document_tone(text, skip=spans)
+    return article_tone(text, boilerplate=spans, language=language)
 
 
 def _register_tone(connection) -> None:
     import duckdb
 
     try:
-        connection.create_function("tidings_tone", article_tone, ["VARCHAR", "VARCHAR", "VARCHAR"], "DOUBLE",
+        connection.create_function("tidings_tone", _stored_tone, ["VARCHAR", "VARCHAR", "VARCHAR"], "DOUBLE",
                                    null_handling="special")
     except duckdb.CatalogException:
         pass  # registered by an earlier export on this connection

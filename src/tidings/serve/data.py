@@ -13,6 +13,7 @@ from typing import Any
 
 from ..query import Filters, date_clauses, where_clause
 from ..store import Store
+from ..tone import article_tone
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 
@@ -138,6 +139,7 @@ def document(store: Store, article_id: str) -> dict[str, Any] | None:
     _, quote_rows = store.query("SELECT record FROM quotes WHERE article_id = ? ORDER BY start, id", [article_id])
     _, event_rows = store.query("SELECT record FROM events WHERE article_id = ? ORDER BY trigger_start, id",
                                 [article_id])
+    spans = json.loads(boilerplate) if boilerplate else []
     mentions = []
     for start, end, mention_text, name, kind, country, sector, code, how in mention_rows:
         mention = {"start": start, "end": end, "text": mention_text,
@@ -147,8 +149,9 @@ def document(store: Store, article_id: str) -> dict[str, Any] | None:
         mentions.append(mention)
     return {
         "article": {"id": id_, "origin": origin, "title": title, "url": url, "source": source,
-                    "published": _iso(published), "language": language, "text": text},
-        "boilerplate": json.loads(boilerplate) if boilerplate else [],
+                    "published": _iso(published), "language": language, "text": text,
+                    "tone": article_tone(text or "", boilerplate=spans, language=language)},
+        "boilerplate": spans,
         "mentions": mentions,
         "quotes": [json.loads(r[0]) for r in quote_rows],
         "events": [json.loads(r[0]) for r in event_rows],
