@@ -102,6 +102,17 @@ def test_seed_china_decries_and_disapproves(seed_doc):
     assert disapproval.quad_class == 3
 
 
+def test_seed_sanctions_levied_against_russia(seed_doc):
+    """The agentless passive keeps its target; its doer stays unnamed, with no words and no country."""
+    found = [e for e in seed_doc.events if e.type == "SANCTION" and e.target is not None
+             and e.target.actor.country == "RUS" and "levied" in e.trigger.text]
+    assert found, [(e.type, e.trigger.text) for e in seed_doc.events]
+    source = found[0].source
+    assert source.text == "" and source.start == source.end and source.actor.country is None
+    assert source.actor.code is None and "unnamed" in found[0].explanation
+    assert found[0].to_dict()["source"]["text"] == ""
+
+
 def test_seed_negated_and_intended(seed_doc):
     urged = _find(seed_doc, "REQUEST", "China", None, "urged")
     assert urged.negated  # "China hadn't urged its citizens to leave"

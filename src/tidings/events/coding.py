@@ -258,6 +258,16 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
                      None)
         if words is not None:
             _unidentified_attackers(doc, cand, words)
+    if agent is None and passive and not cand.sources and cand.targets and cand.entry.type != "NONE":
+        # "sanctions were levied against Russia": an act on a named target by someone the text leaves unnamed
+        cand.sources = [Mention(token.idx, token.idx, "", UNNAMED, how="unnamed")]
+        cand.source_how = "unnamed (agentless passive): the text does not say who"
+        cand.entry = replace(cand.entry, confidence=cand.entry.confidence * 0.7)
+
+
+# The doer of an agentless passive ("sanctions were levied against Russia"): a source of no words, no
+# country and no code, so that the event and its target are kept without inventing who acted.
+UNNAMED = Actor(name="unnamed", kind="group")
 
 
 # Words for an attack or its weapon that stand for attackers the text does not name ("a roadside bombing

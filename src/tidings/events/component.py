@@ -304,6 +304,8 @@ def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentenc
                reporters: set[int] = frozenset()) -> tuple[Mention, str]:
     """The mention with a country where its actor has none: from "rebels in the Ivory Coast", else from
     the place of the event (an actor of unknown country acting there is taken as local)."""
+    if mention.how == "unnamed":
+        return mention, ""  # an agentless passive's doer: placed nowhere
     head = next((t for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or []
                  if not (mention.start <= t.head.idx < mention.end) or t.head is t), None)
     country, how = None, ""
@@ -317,7 +319,7 @@ def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentenc
                 break
     if country is None and location is not None and location.country:
         country, how = location.country, f"{role} country from the place '{location.name}'"
-    if country is None and sentence is not None and mention.how != "unidentified":
+    if country is None and sentence is not None and mention.how not in ("unidentified", "unnamed"):
         # (unidentified attackers are placed where they struck, never by the states their victims belong to)
         # "President Omar El Bashir shortened the curfew imposed in Sudan": the one state the sentence names
         named = {m.actor.country: m for m in doc._.tidings_mentions or []

@@ -8,6 +8,9 @@ a short article and compares the events found with the record's event:
   country is one of the gold ones (a missing gold target must be matched by no target);
 - precision, recall and F1 of (type, source country, target country) and of (type, source country),
   as sets per sentence. Joint actors marked SRC/TAR count both ways.
+- An event whose doer the text leaves unnamed ("sanctions were levied against Russia") names no source
+  country, so it is left out of those pairs and triples (it still counts for type accuracy); how many
+  there were is `unnamed_source_events`, and `type_source_counting_unnamed` scores them as wrong pairs.
 
 That file is PLOVER 0.5b1: FIGHT is ASSAULT now, DEMAND is REQUEST, DISAPPROVE and INVESTIGATE are
 ACCUSE. Only events told as happening count (modality asserted or intended, not negated). Scores are
@@ -94,6 +97,7 @@ def score(gold: list[dict[str, Any]], predicted: list[list[Event]]) -> dict[str,
     n = len(gold)
     type_hits = source_hits = target_hits = found_type = 0
     tp3 = np3 = ng3 = tp2 = np2 = ng2 = 0
+    unnamed = np2_all = 0
     per_type: Counter[str] = Counter()
     per_type_hit: Counter[str] = Counter()
     bands = {band: [0, 0] for band in BANDS}
@@ -101,6 +105,11 @@ def score(gold: list[dict[str, Any]], predicted: list[list[Event]]) -> dict[str,
         events = _counted(events)
         if events and max(events, key=lambda e: e.confidence).type == record["type"]:
             type_hits += 1
+        named = [e for e in events if not (e.source and e.source.how == "unnamed")]
+        unnamed += len(events) - len(named)
+        np2_all += len({(e.type, None) for e in events if e not in named} -
+                       {(e.type, actor_key(e.source.actor)) for e in named})
+        events = named
         of_type = sorted((e for e in events if e.type == record["type"]), key=lambda e: -e.confidence)
         if of_type:
             found_type += 1
@@ -136,6 +145,8 @@ def score(gold: list[dict[str, Any]], predicted: list[list[Event]]) -> dict[str,
         "records_with_gold_type_found": found_type,
         "type_source_target": prf(tp3, np3, ng3),
         "type_source": prf(tp2, np2, ng2),
+        "unnamed_source_events": unnamed,
+        "type_source_counting_unnamed": prf(tp2, np2 + np2_all, ng2),
         "type_source_recall_by_type": {t: round(per_type_hit[t] / per_type[t], 3) for t in sorted(per_type)},
         "calibration": {f"{lo:.2f}-{min(hi, 1.0):.2f}": {"n": c[0], "precision": round(c[1] / c[0], 3) if c[0] else None}
                         for (lo, hi), c in bands.items()},
