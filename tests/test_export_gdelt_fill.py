@@ -235,3 +235,18 @@ def test_document_json_carries_the_tone():
     article = Document(Article(text=text), boilerplate=boilerplate).to_dict()["article"]
     assert article["tone"] == document_tone(text, skip=boilerplate) > 0  # boilerplate left out
     assert Document(Article(text="Paix et succès.", language="fr")).to_dict()["article"]["tone"] is None
+
+
+@pytest.mark.parametrize(("sentence", "needle", "country", "expected"), [
+    ("Police in Syria's northeast fired.", "Police", "SYR", "Syria"),  # up to the possessive
+    ("Troops in Iraq and Syria left.", "Troops", "USA", "Iraq"),  # the first of two places
+    ("Guards at the Lincoln Memorial waited.", "Guards", "USA", "United States"),  # not Lincoln, Nebraska
+    ("Rebels in Idlib, Syria fought.", "Rebels", "SYR", "Idlib, Syria"),
+    ("Officials in New York City spoke.", "Officials", "USA", "New York City, New York, United States"),
+    ("Iran, in response, fired.", "Iran", "IRN", "Iran"),
+    ("Turkey in March attacked.", "Turkey", "TUR", "Turkey"),
+])
+def test_actor_geo_place_names(sentence, needle, country, expected):
+    start = sentence.index(needle)
+    side = {"text": needle, "start": start, "end": start + len(needle), "kind": "group", "country": country}
+    assert actor_geo(side, sentence).full_name == expected

@@ -116,7 +116,7 @@ def gdelt_geo(location: dict | None) -> GdeltGeo:
         return GdeltGeo()
     name = str(location["name"]).strip()
     lat, lon = location.get("lat"), location.get("lon")
-    by_code, by_name = _countries()
+    by_name = _countries()[1]
     country = country_by_code(location.get("country"))
     named_country = by_name.get(_COUNTRY_ALIASES.get(name.lower(), name.lower()))
     if named_country and (country is None or country is named_country):
@@ -164,11 +164,11 @@ _COUNTRY_ALIASES = {
     "gaza strip": "palestinian territory", "congo": "democratic republic of the congo",
 }
 # Capitalised words that name times, not places ("in March", "from Monday").
-_NOT_PLACES = frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday".split()
-)
-_NAME = r"(?:[A-Z][\w'’.-]*|of|and|de|al)"
+_NOT_PLACES = frozenset([
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+])
+_NAME = r"(?:[A-Z][\w'’.-]*,?|of|and|de|al)"
 # "rebels in Darfur", "the mayor of Kyiv", "troops based in Texas", "an official from Gaza".
 _PLACE_AFTER = re.compile(
     r"\s*,?\s*(?:(?:who\s+(?:are|is|were|was)\s+)?(?:based|stationed|deployed|living|located)\s+)?"
@@ -194,7 +194,7 @@ def place(name: str, *, prefer_country: str | None = None, min_population: int =
         return GdeltGeo()
     preferred = country_by_code(prefer_country)
     in_us = preferred is not None and preferred["iso"] == "US"
-    by_code, by_name = _countries()
+    by_name = _countries()[1]
     country = by_name.get(_COUNTRY_ALIASES.get(key, key))
     state = _us_states().get(key)
     if country and not (state and in_us):  # "Georgia" is the US state for an American actor
@@ -211,14 +211,26 @@ def place(name: str, *, prefer_country: str | None = None, min_population: int =
     return _city_geo(city["name"], city, None)
 
 
-def _longest_place(words: list[str], *, prefer_country: str | None,
-                   min_population: int = MIN_CITY_POPULATION) -> GdeltGeo:
-    """The place named by the longest run of `words` from their start ("Hong Kong", "New York")."""
-    for n in range(min(len(words), 4), 0, -1):
-        found = place(" ".join(words[:n]), prefer_country=prefer_country, min_population=min_population)
-        if found.type:
-            return found
-    return GdeltGeo()
+def _named_place(words: list[str], *, prefer_country: str | None,
+                 min_population: int = MIN_CITY_POPULATION) -> GdeltGeo:
+    """The place a whole run of capitalised words names ("Hong Kong", "New York"), up to a
+    possessive ("Syria's northeast") or a conjunction ("Iraq and Syria": Iraq). A place that is
+    only the start of a longer name is none: "Lincoln Memorial" is not Lincoln, Nebraska."""
+    run: list[str] = []
+    for word in words:
+        if word in ("and", "or"):
+            break
+        bare = word.rstrip(",;:")
+        for suffix in ("'s", "’s"):
+            if bare.endswith(suffix):
+                run.append(bare.removesuffix(suffix))
+                return place(" ".join(run), prefer_country=prefer_country, min_population=min_population)
+        run.append(bare)
+        if bare != word:  # a comma ends the name
+            break
+    if not run:
+        return GdeltGeo()
+    return place(" ".join(run), prefer_country=prefer_country, min_population=min_population)
 
 
 def actor_geo(side: dict | None, text: str, *, sentence_end: int | None = None) -> GdeltGeo:
@@ -241,7 +253,7 @@ def actor_geo(side: dict | None, text: str, *, sentence_end: int | None = None) 
         if match:
             # "in Kherson" is a strong cue for a place, "of Defence" a weak one.
             smallest = MIN_CITY_POPULATION if match.group("prep") == "of" else MIN_CUED_CITY_POPULATION
-            found = _longest_place(match.group("name").split(), prefer_country=country, min_population=smallest)
+            found = _named_place(match.group("name").split(), prefer_country=country, min_population=smallest)
             if found.type:
                 return found
         words = text[start:end].split()
@@ -251,9 +263,9 @@ def actor_geo(side: dict | None, text: str, *, sentence_end: int | None = None) 
             for word in words[:-1]:
                 if not _CAPITALISED.fullmatch(word):
                     break
-                leading.append(word.removesuffix("'s").removesuffix("’s"))
+                leading.append(word)
             if leading:
-                found = _longest_place(leading, prefer_country=country)
+                found = _named_place(leading, prefer_country=country)
                 own = country_by_code(country)
                 if found.type and (own is None or found.country_code == own["fips"]):
                     return found
