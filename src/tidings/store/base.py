@@ -290,10 +290,14 @@ class Store:
 
     def band_matches(self, keys: Iterable[int]) -> list[tuple[int, str, str]]:
         """(band key, article id, encoded MinHash) of the stored originals having one of the band `keys`."""
-        rows = self._with_keys("SELECT b.band_key, b.article_id, f.minhash FROM fingerprint_bands b "
-                               "JOIN {keys} k ON b.band_key = k.key "
-                               "JOIN fingerprints f ON f.article_id = b.article_id", keys, sql_type="BIGINT")
-        return [(int(k), i, m) for k, i, m in rows]
+        hits = self._with_keys("SELECT b.band_key, b.article_id FROM fingerprint_bands b "
+                               "JOIN {keys} k ON b.band_key = k.key", keys, sql_type="BIGINT")
+        if not hits:
+            return []
+        # then the values of the few originals hit (one join over all three tables is slower in DuckDB)
+        values = dict(self._with_keys("SELECT f.article_id, f.minhash FROM fingerprints f "
+                                      "JOIN {keys} k ON f.article_id = k.key", [i for _, i in hits], sql_type="TEXT"))
+        return [(int(k), i, values[i]) for k, i in hits if i in values]
 
     def stored_fingerprints(self, ids: Iterable[str]) -> set[str]:
         """Those of `ids` whose fingerprint is stored."""
