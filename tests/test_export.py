@@ -503,3 +503,15 @@ def test_exports_from_postgresql_match_duckdb(postgres_store_url, store, tmp_pat
     described = duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{tmp_path / 'pq' / 'events.parquet'}')").fetchall()
     types = {row[0]: row[1] for row in described}
     assert types["goldstein"] == "DOUBLE" and types["date"] == "DATE"
+
+
+def test_exports_one_after_another_on_one_store(store, tmp_path):
+    """Parquet and CSV after other exports and queries on the same open store (the tone function is
+    registered each time on a cursor of its own)."""
+    store.query("SELECT id FROM articles")
+    export_store(store, "polecat", tmp_path / "p.jsonl")
+    total = sum(store.counts().values())
+    for n in range(2):
+        assert export_store(store, "parquet", tmp_path / f"parquet{n}") == total
+        assert export_store(store, "csv", tmp_path / f"csv{n}") == total
+    assert export_store(store, "gdelt", tmp_path / "g.tsv") == 3

@@ -36,24 +36,26 @@ def _stored_tone(text: str | None, boilerplate: str | None, language: str | None
     return article_tone(text, boilerplate=spans, language=language)
 
 
-def _register_tone(connection) -> None:
-    import duckdb
-
-    try:
-        connection.create_function("tidings_tone", _stored_tone, ["VARCHAR", "VARCHAR", "VARCHAR"], "DOUBLE",
-                                   null_handling="special")
-    except duckdb.CatalogException:
-        pass  # registered by an earlier export on this connection
-
-
 def _duckdb_copy(connection, table: str, path: Path, fmt: str) -> int:
+    """COPY one table, through a cursor of its own: the store's connection may hold an unfinished
+    result of an earlier query, and a Python function is registered for the articles' tone."""
     order = "id" if table == "articles" else ("name" if table == "actors" else "article_id")
     columns = "*"
-    if table == "articles":
-        _register_tone(connection)
-        columns = "*, tidings_tone(text, boilerplate, language) AS tone"
-    connection.execute(f"COPY (SELECT {columns} FROM {table} ORDER BY {order}) TO {_literal(path)} {COPY_OPTIONS[fmt]}")
-    return connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    cursor = connection.cursor()
+    try:
+        if table == "articles":
+            cursor.create_function("tidings_tone", _stored_tone, ["VARCHAR", "VARCHAR", "VARCHAR"], "DOUBLE",
+                                   null_handling="special")
+            columns = "*, tidings_tone(text, boilerplate, language) AS tone"
+        try:
+            cursor.execute(f"COPY (SELECT {columns} FROM {table} ORDER BY {order}) "
+                           f"TO {_literal(path)} {COPY_OPTIONS[fmt]}")
+        finally:
+            if table == "articles":
+                cursor.remove_function("tidings_tone")  # functions outlive the cursor that made them
+        return cursor.execute(f"SELECT COUNT(*) FROM {table}").fetchall()[0][0]
+    finally:
+        cursor.close()
 
 
 def _in_memory_copy(store: Store, table: str, path: Path, fmt: str) -> int:
