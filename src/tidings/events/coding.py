@@ -258,7 +258,14 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
                      None)
         if words is not None:
             _unidentified_attackers(doc, cand, words)
-    if agent is None and passive and not cand.sources and cand.targets and cand.entry.type != "NONE":
+    if agent is None and passive and not cand.sources:
+        # "a memorandum was signed between Cyprus, Greece and Israel": the parties did it together
+        parties = [m for m in (mention_of(doc, t) for p in prep_objects(token, frozenset({"between"}))
+                               for t in with_conjuncts(p)) if m is not None]
+        if len(parties) > 1:
+            cand.sources, cand.targets, cand.joint = parties, [], True
+            cand.source_how = "between (agentless passive)"
+    if agent is None and passive and not cand.sources and cand.targets and cand.entry.type in UNNAMED_TYPES:
         # "sanctions were levied against Russia": an act on a named target by someone the text leaves unnamed
         cand.sources = [Mention(token.idx, token.idx, "", UNNAMED, how="unnamed")]
         cand.source_how = "unnamed (agentless passive): the text does not say who"
@@ -268,6 +275,9 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
 # The doer of an agentless passive ("sanctions were levied against Russia"): a source of no words, no
 # country and no code, so that the event and its target are kept without inventing who acted.
 UNNAMED = Actor(name="unnamed", kind="group")
+# Acts news tells that way (arrests, attacks, sanctions, charges, aid, releases, requests); not the mutual
+# ones, whose unnamed party is mostly the one the text is about.
+UNNAMED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "ACCUSE", "AID", "RETREAT", "REQUEST"})
 
 
 # Words for an attack or its weapon that stand for attackers the text does not name ("a roadside bombing

@@ -61,6 +61,16 @@ def negated(token: Token) -> tuple[bool, str]:
             return True, head.text
     if token.dep_ == "pobj" and token.head.lower_ == "without":
         return True, token.head.text
+    if token.pos_ in ("VERB", "AUX"):
+        # "No coalition troops were injured", "no one was arrested": a subject that denies the event
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                word = next((t for t in child.children if t.dep_ == "det" and t.lower_ == "no"), None)
+                if word is not None:
+                    return True, word.text
+                if child.lower_ in ("nobody", "none") or (child.lower_ == "one" and any(
+                        t.lower_ == "no" for t in child.children)):
+                    return True, child.text
     return False, ""
 
 
