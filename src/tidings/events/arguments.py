@@ -33,6 +33,7 @@ RELATIONAL = frozenset({"ally", "allies", "enemy", "enemies", "rival", "rivals",
                         "neighbour", "neighbours", "opponent", "opponents", "foe", "foes", "partner", "partners",
                         "adversary", "adversaries", "critic", "critics", "proxy", "proxies", "client", "clients"})
 RELATIVE = frozenset({"who", "which", "that", "whom"})
+OBJECT_PRONOUNS = {"him": ("person",), "her": ("person",), "them": ("country", "group", "organization")}
 FIRST_PERSON = frozenset({"we", "i", "us", "me"})
 
 
@@ -52,6 +53,8 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
         if child.dep_ in ("appos", "flat", "compound", "nummod", "npadvmod"):
             end = max(end, _end(child.right_edge))
     mention = _not_possessor(token, mention_for(doc, start, end))
+    if mention is None and token.lower_ in OBJECT_PRONOUNS and token.dep_ in ("dobj", "dative", "pobj"):
+        mention = _object_pronoun(doc, token)
     if mention is not None and not mention.actor.country and mention.actor.kind != "country" and \
             token.pos_ == "NOUN":
         # "leaders of Romania's new government": a role word that a state's phrase completes
@@ -91,6 +94,34 @@ def mention_of(doc: Doc, token: Token) -> Mention | None:
             if group is not None:
                 return group
     return mention
+
+
+def _object_pronoun(doc: Doc, token: Token) -> Mention | None:
+    """The antecedent of an object pronoun the actors stage left unresolved ("Zelensky met Biden. He asked
+    him for weapons"): the nearest actor of its kind before it, in its sentence or the two before, that is
+    not its clause's subject (a pronoun object never is: that would be "himself")."""
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None and verb.dep_ in ("xcomp", "conj", "advcl"):
+        subject = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    excluded = set()
+    if subject is not None:
+        found = mention_for(doc, subject.left_edge.idx, _end(subject))
+        if found is not None:
+            excluded.add(found.actor.name)
+    sentences = [token.sent]
+    for _ in range(2):
+        if sentences[0].start > 0:
+            sentences.insert(0, doc[sentences[0].start - 1].sent)
+    window = sentences[0].start_char
+    kinds = OBJECT_PRONOUNS[token.lower_]
+    for other in sorted(doc._.tidings_mentions or [], key=lambda m: -m.start):
+        if window <= other.start and other.end <= token.idx and other.actor.kind in kinds and \
+                other.actor.name not in excluded:
+            actor = other.actor
+            return Mention(token.idx, _end(token), token.text, actor,
+                           how=f"events: '{token.text}' -> {actor.name} (nearest before it that is not the subject)")
+    return None
 
 
 def _not_possessor(token: Token, mention: Mention | None) -> Mention | None:
