@@ -268,7 +268,7 @@ def main() -> None:
     parser.add_argument("--buckets", type=int, default=2 ** 14, help="hashed lexical features (0: none)")
     parser.add_argument("--lexical-scale", type=float, default=0.5)
     parser.add_argument("--dense", action=argparse.BooleanOptionalAction, default=True)
-    parser.add_argument("--c", type=float, default=2.0, help="inverse regularisation strength")
+    parser.add_argument("--c", type=float, default=0.25, help="inverse regularisation strength")
     parser.add_argument("--gsr", type=Path, default=None, help="PLOVER_GSR_CAMEO.txt: score its inspected half")
     parser.add_argument("--cache", type=Path, default=Path("/tmp/tidings-event-classifier-cache"))
     parser.add_argument("--out", type=Path, default=WEIGHTS)

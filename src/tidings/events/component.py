@@ -56,7 +56,7 @@ class EventsComponent:
     """Finds PLOVER events in a parsed Doc whose actors and quotes are already marked."""
 
     def __init__(self, nlp: Language, name: str, *, use_patterns: bool = True, use_classifier: bool = True,
-                 classifier_threshold: float = 0.7, petrarch_verbs: bool = False) -> None:
+                 classifier_threshold: float = 0.6, petrarch_verbs: bool = False) -> None:
         self.name = name
         self.petrarch_verbs = petrarch_verbs
         self.use_patterns = use_patterns
@@ -435,7 +435,7 @@ def _date(ents: list[Span], trigger: Token, published: date | None) -> tuple[dat
     "tidings_events",
     assigns=["doc._.tidings_events"],
     requires=["doc._.tidings_mentions", "doc._.tidings_quotes"],
-    default_config={"use_patterns": True, "use_classifier": True, "classifier_threshold": 0.7,
+    default_config={"use_patterns": True, "use_classifier": True, "classifier_threshold": 0.6,
                     "petrarch_verbs": False},
 )
 def make_events(nlp: Language, name: str, use_patterns: bool, use_classifier: bool,
