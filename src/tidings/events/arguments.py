@@ -170,6 +170,10 @@ def further_targets(trigger: Token) -> list[Token]:
                 elif child.dep_ == "ccomp" and node is trigger and _infinitive(child):
                     # "allowed the opposition leader to hold a rally": whom the act lets or makes do something
                     found = [c for c in child.children if c.dep_ == "nsubj"]
+                elif child.dep_ in ("acl", "ccomp") and node is trigger and node.pos_ == "NOUN" and any(
+                        m.dep_ == "mark" and m.lower_ == "that" for m in child.children):
+                    # "its demand that Israel ease restrictions": whom the demand, call or offer is put to
+                    found = [c for c in child.children if c.dep_ == "nsubj"]
                 elif child.dep_ == "acl" and child.tag_ == "VBN" and node.pos_ in ("NOUN", "PROPN"):
                     # "an investigation into crimes committed by Croat forces": the doer of the deed
                     found = [c for a in child.children if a.dep_ == "agent" for c in a.children if c.dep_ == "pobj"]
