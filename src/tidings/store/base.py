@@ -134,11 +134,8 @@ class Store:
 
     # -- writing ------------------------------------------------------------------
     def known_ids(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        if not ids:
-            return set()
-        marks = ", ".join("?" * len(ids))
-        return {row[0] for row in self.execute(f"SELECT id FROM articles WHERE id IN ({marks})", ids).fetchall()}
+        rows = self._with_keys("SELECT a.id FROM articles a JOIN {keys} k ON a.id = k.key", ids, sql_type="TEXT")
+        return {row[0] for row in rows}
 
     def add(self, documents: Iterable[Document]) -> AddResult:
         """Store documents whose article is not stored yet, in one transaction; `actors` is
@@ -324,7 +321,7 @@ class Store:
             yield from rows
 
     def counts(self) -> dict[str, int]:
-        return {t: self.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in schema.TABLES}
+        return {t: self.execute(f"SELECT COUNT(*) FROM {t}").fetchall()[0][0] for t in schema.TABLES}
 
 
 def _parse_scheme(text: str) -> tuple[int, int]:
@@ -376,6 +373,7 @@ class DuckDBStore(Store):
         if not distinct:
             return []
         keys = np.array(distinct, dtype=np.int64 if sql_type == "BIGINT" else object)
+        self.connection.execute("SELECT 1").fetchall()  # DuckDB refuses `register` while a caller's result is unread
         self.connection.register("tidings_keys", {"key": keys})
         try:
             return self.connection.execute(sql.format(keys="tidings_keys")).fetchall()
