@@ -152,6 +152,12 @@ class Builder:
                 if value and "," not in value:
                     names[c.alpha_3].add(value)
         demonyms: dict[str, set[str]] = defaultdict(set)
+        # States ISO 3166-1 leaves to user-assigned codes: Kosovo (XK/XKX, as the EU and the World Bank use)
+        for iso3, (name, adjectives) in {"XKX": ("Kosovo", ("Kosovar", "Kosovars", "Kosovan"))}.items():
+            self.iso3.add(iso3)
+            canonical[iso3] = name
+            names[iso3].add(name)
+            demonyms[iso3].update(adjectives)
         with open(self.shared / "events" / "ngec" / "countries.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 iso3 = row["CCA3"].strip()

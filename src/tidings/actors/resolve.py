@@ -159,6 +159,14 @@ class Resolver:
             take(cand)
         for cand in self._misspelt(doc, taken, skip):
             take(cand)
+        for cand in self._named_bodies(doc, taken, skip):
+            for i in range(cand.start, cand.end):  # "the Sudanese Communist Party" swallows "Sudanese"
+                inner = taken[i]
+                if inner is not None and inner in cands:
+                    cands.remove(inner)
+                    for j in range(inner.start, inner.end):
+                        taken[j] = None
+            take(cand)
         for i, lower in enumerate(self._lower):
             if lower in self.pronoun_hashes and taken[i] is None and not skip[i]:
                 take(Cand(i, i + 1, None, "", "pronoun", doc[i]))
@@ -192,6 +200,39 @@ class Resolver:
                                 "person", span.root))
                 continue
             out.append(Cand(start, end, entry.actor, f"gazetteer: {entry.source}", "name", span.root))
+        return out
+
+    def _named_bodies(self, doc: Doc, taken: list[Cand | None], skip: list[bool]) -> list[Cand]:
+        """A named party, movement, forum or armed group no dictionary knows ("the Umma party", "the Third
+        World Water Forum"): an organisation of the sector its head noun says, of the state named inside
+        it if any ("the Sudanese Communist Party")."""
+        if not doc.has_annotation("DEP"):
+            return []
+        out = []
+        for chunk in doc.noun_chunks:
+            head = chunk.root
+            sector_kind = BODY_HEADS.get(head.lemma_.lower())
+            if sector_kind is None or head.tag_ in ("NNS", "NNPS"):
+                continue
+            start = chunk.start
+            while start < head.i and doc[start].dep_ in ("det", "poss", "predet"):
+                start += 1
+            names = [t for t in doc[start:head.i] if t.pos_ == "PROPN" and t.text[:1].isupper()]
+            if not names or any(skip[i] for i in range(start, head.i + 1)):
+                continue
+            inner = {id(c): c for c in (taken[i] for i in range(start, head.i + 1)) if c is not None}
+            if any(c.kind != "name" or c.actor is None or c.actor.kind != "country" for c in inner.values()):
+                continue  # a known body, person or role already covers these words
+            sector, kind = sector_kind
+            countries = {c.actor.country for c in inner.values() if c.actor is not None}
+            if countries and kind == "group":
+                continue  # "the Ukrainian army": the state's own forces (roles), not a named group
+            country = countries.pop() if len(countries) == 1 else None
+            span = doc[start:head.i + 1]
+            actor = Actor(name=span.text, kind=kind, country=country, sector=sector)
+            how = f"named {head.lower_} not in the dictionaries -> {sector}" + (
+                f"; country from '{next(iter(inner.values())).head.text}'" if country else "")
+            out.append(Cand(start, head.i + 1, actor, how, "name", head))
         return out
 
     def _misspelt(self, doc: Doc, taken: list[Cand | None], skip: list[bool]) -> list[Cand]:
@@ -771,6 +812,15 @@ class Resolver:
 
 
 MIN_NEAR_LENGTH = 6
+# Head nouns of named bodies the dictionaries may lack: (sector, kind). Bodies of unclear sector (council,
+# committee, union, front) are left out.
+BODY_HEADS = {
+    "party": ("PTY", "organization"), "movement": ("OPP", "organization"), "forum": ("NGO", "organization"),
+    "association": ("NGO", "organization"), "foundation": ("NGO", "organization"),
+    "society": ("NGO", "organization"), "institute": ("NGO", "organization"),
+    "army": ("REB", "group"), "brigade": ("REB", "group"), "brigades": ("REB", "group"),
+    "militia": ("REB", "group"),
+}
 
 
 def _deletions(word: str) -> set[str]:
