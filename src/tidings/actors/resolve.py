@@ -208,6 +208,10 @@ class Resolver:
         it if any ("the Sudanese Communist Party")."""
         if not doc.has_annotation("DEP"):
             return []
+        strings = doc.vocab.strings
+        heads = {strings.add(word) for word in BODY_HEADS}
+        if not heads.intersection(self._lemma):
+            return []  # (noun chunks cost a walk over the parse: only where a head noun occurs)
         out = []
         for chunk in doc.noun_chunks:
             head = chunk.root
