@@ -209,7 +209,7 @@ class Resolver:
         if not doc.has_annotation("DEP"):
             return []
         strings = doc.vocab.strings
-        heads = {strings.add(word) for word in BODY_HEADS}
+        heads = {strings.add(w) for word in BODY_HEADS for w in (word, word.capitalize())}  # PROPN lemmas keep case
         if not heads.intersection(self._lemma):
             return []  # (noun chunks cost a walk over the parse: only where a head noun occurs)
         out = []
