@@ -86,21 +86,22 @@ def tone_counts(text: str, *, skip: Iterable[tuple[int, int]] = ()) -> Tone:
             at = max(at, end)
         pieces.append(text[at:])
         text = "\n".join(pieces)
-    tokens = [_normalise(w) for w in _WORD.findall(text)]
+    tokens = _WORD.findall(text.lower().replace("’", "'"))
     words, phrases = _lexicon()
-    positive = negative = 0
-    i, n = 0, len(tokens)
-    while i < n:
-        token = tokens[i]
-        sign, width = words.get(token, 0), 1
-        for rest, phrase_sign in phrases.get(token, {}).items():
-            if len(rest) + 1 > width and tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
-                sign, width = phrase_sign, len(rest) + 1
-        if sign > 0:
-            positive += 1
-        elif sign < 0:
-            negative += 1
-        i += width
+    signs = [words.get(token, 0) for token in tokens]
+    if not phrases.keys().isdisjoint(tokens):
+        covered = 0  # a phrase wins over its words, and over phrases starting inside it
+        for i in [i for i, token in enumerate(tokens) if token in phrases]:
+            if i < covered:
+                continue
+            best: tuple[tuple[str, ...], int] | None = None
+            for rest, phrase_sign in phrases[tokens[i]].items():
+                if (best is None or len(rest) > len(best[0])) and tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
+                    best = (rest, phrase_sign)
+            if best is not None:
+                covered = i + 1 + len(best[0])
+                signs[i:covered] = [best[1]] + [0] * len(best[0])
+    positive, negative, n = signs.count(1), signs.count(-1), len(tokens)
     return Tone(positive=positive, negative=negative, words=n)
 
 
