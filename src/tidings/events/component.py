@@ -42,7 +42,7 @@ TRANSNATIONAL = ("IGO", "NGO", "IMG", "MNC")
 REQUIRES_TARGET = frozenset({"COOPERATE", "AID", "SANCTION"})
 # Events aimed at a state's own people or government when no target is named: "imposed a curfew in
 # Cizre", "students demonstrated in Jakarta" (the place's state is the target, even the source's own).
-DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "THREATEN", "REQUEST", "AID"})
+DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "THREATEN", "AID"})
 # Acts a state does at home, and its own bodies that act at home: their target of unknown country is
 # taken as the source's own where the sentence names no other state.
 AT_HOME = frozenset({"CONCEDE", "COERCE", "PROTEST"})
