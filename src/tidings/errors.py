@@ -66,6 +66,10 @@ class Errors:
             "patterns still work without it.")
     T702 = ("T702 cannot read the events classifier weights {path}; rebuild them with "
             "`python tools/train_event_classifier.py`.")
+    T703 = "T703 {path}: no such trigger dictionary. Check TIDINGS_EVENT_TRIGGERS or the component config."
+    T704 = ("T704 {path}, line {line}: {detail}. A trigger row has 7 tab-separated fields: lemma, pos (VERB, NOUN "
+            "or ADJ), with (cue lemmas joined by | or -), type (a PLOVER type or NONE), mode (or -), cameo (a CAMEO "
+            "code, - for NONE), conf (0 to 1); see docs/events.md.")
     # usage (T4xx)
     T401 = "T401 unknown format {value!r}; choose one of {choices}."
     T402 = "T402 {detail}"

@@ -160,8 +160,8 @@ def _stems(word: str) -> list[str]:
     return out
 
 
-def find_candidates(sentence: Span, *, petrarch: bool = False) -> list[Candidate]:
-    table = triggers(petrarch)
+def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str, ...] = ()) -> list[Candidate]:
+    table = triggers(petrarch, extra)
     out = []
     for token in sentence:
         pos = _pos(token)
@@ -605,9 +605,10 @@ def retype(cand: Candidate) -> str:
     return ""
 
 
-def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False) -> list[Candidate]:
-    """All pattern events of one sentence, with arguments, negation and modality decided."""
-    candidates = find_candidates(sentence, petrarch=petrarch)
+def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tuple[str, ...] = ()) -> list[Candidate]:
+    """All pattern events of one sentence, with arguments, negation and modality decided (`extra`: users'
+    trigger files, see `tables.triggers`)."""
+    candidates = find_candidates(sentence, petrarch=petrarch, extra=extra)
     if not candidates:
         return []
     by_token = {c.token.i: c for c in candidates}

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..errors import Errors, ModelError
+
 DATA = Path(__file__).parent / "data"
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
@@ -104,18 +106,69 @@ def plover_for(code: str) -> tuple[str, str | None, list[str]] | None:
     return table.get(code) if code else None
 
 
-@lru_cache(maxsize=2)
-def triggers(petrarch: bool = False) -> dict[tuple[str, str], list[Trigger]]:
+TRIGGER_FIELDS = ("lemma", "pos", "with", "type", "mode", "cameo", "conf")
+
+
+def read_trigger_file(path: str | Path) -> list[Trigger]:
+    """A user's trigger dictionary, in the format of data/triggers.tsv (a header line is optional; lines
+    starting with # are comments). Every row is checked; the first bad one is named with the fix."""
+    path = Path(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError as e:
+        raise ModelError(Errors.T703.format(path=path)) from e
+    except (OSError, UnicodeDecodeError) as e:
+        raise ModelError(Errors.T704.format(path=path, line=0, detail=f"cannot read it ({e})")) from e
+    out = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if fields[:2] == ["lemma", "pos"]:
+            continue
+        if len(fields) != len(TRIGGER_FIELDS):
+            raise ModelError(Errors.T704.format(path=path, line=number, detail=f"{len(fields)} fields"))
+        row = dict(zip(TRIGGER_FIELDS, fields))
+        try:
+            out.append(_trigger(row, source=f"user triggers {path.name}"))
+        except ValueError as e:
+            raise ModelError(Errors.T704.format(path=path, line=number, detail=str(e))) from e
+    return out
+
+
+def _trigger(row: dict[str, str], *, source: str = "triggers.tsv") -> Trigger:
+    if row["pos"] not in ("VERB", "NOUN", "ADJ"):
+        raise ValueError(f"pos {row['pos']!r} is not VERB, NOUN or ADJ")
+    if row["type"] not in PLOVER_TYPES and row["type"] != "NONE":
+        raise ValueError(f"type {row['type']!r} is not a PLOVER type or NONE")
+    if row["type"] != "NONE" and cameo_info(row["cameo"]) is None:
+        raise ValueError(f"cameo {row['cameo']!r} is not a CAMEO code")
+    try:
+        conf = float(row["conf"])
+    except ValueError:
+        conf = -1.0
+    if not 0.0 <= conf <= 1.0:
+        raise ValueError(f"conf {row['conf']!r} is not a number from 0 to 1")
+    cues = frozenset() if row["with"] in ("", "-") else frozenset(row["with"].lower().split("|"))
+    return Trigger(row["lemma"].lower(), row["pos"], cues, row["type"], row["mode"] if row["mode"] not in ("", "-")
+                   else None, row["cameo"], conf, source=source)
+
+
+@lru_cache(maxsize=8)
+def triggers(petrarch: bool = False, extra: tuple[str, ...] = ()) -> dict[tuple[str, str], list[Trigger]]:
     """Trigger rows by (lemma, pos): rows with cues first, so that the most specific wins.
 
+    `extra` are users' trigger files (format of data/triggers.tsv): their rows come before ours, so a user's
+    row wins over a built-in row as specific as it (a NONE row switches a use off).
     With `petrarch`, PETRARCH-2's CAMEO verbs fill in lemmas our dictionary leaves out. That is off by
     default: on the PLOVER GSR those verbs were right for 10 of 49 (type, source) pairs they added.
     """
     out: dict[tuple[str, str], list[Trigger]] = {}
+    for path in extra:
+        for trig in read_trigger_file(path):
+            out.setdefault((trig.lemma, trig.pos), []).append(trig)
     for row in _read_tsv("triggers.tsv"):
-        cues = frozenset() if row["with"] in ("", "-") else frozenset(row["with"].split("|"))
-        trig = Trigger(row["lemma"], row["pos"], cues, row["type"], row["mode"] if row["mode"] != "-" else None,
-                       row["cameo"], float(row["conf"]))
+        trig = _trigger(row)
         out.setdefault((trig.lemma, trig.pos), []).append(trig)
     # PETRARCH-2's verbs, for lemmas our own dictionary leaves out (statements, CAMEO 01, are not events).
     for row in _read_tsv("petrarch_verbs.tsv") if petrarch else []:
