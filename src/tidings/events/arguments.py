@@ -153,6 +153,9 @@ def further_targets(trigger: Token) -> list[Token]:
             frontier.append(purpose)
         elif purpose.dep_ == "prt":
             frontier.append(purpose)  # "pulled out of the summit with Kim Jong Un"
+    if trigger.pos_ == "NOUN":
+        # "Russia's threat to cut gas supplies to Moldova", "its offer to mediate between A and B"
+        frontier.extend(c for c in trigger.children if c.dep_ == "acl" and _infinitive(c))
     seen = {t.i for t in frontier}
     for _ in range(3):
         following: list[Token] = []
