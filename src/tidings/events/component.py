@@ -8,6 +8,7 @@ confidence and an explanation. Sentences in `doc._.tidings_boilerplate` are skip
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date
 
@@ -18,6 +19,7 @@ from .. import extensions  # noqa: F401  (registers Doc extensions)
 from ..actors.lookup import mention_for
 from ..clean.boilerplate import in_spans
 from ..document import Event, Location, Mention, TextSpan, make_code
+from . import tables
 from .arguments import (
     RELATIONAL,
     TARGET_PREPS,
@@ -49,6 +51,16 @@ AT_HOME = frozenset({"CONCEDE", "COERCE", "PROTEST"})
 AT_HOME_SECTORS = frozenset({"COP", "JUD"})
 # Clauses of their own: a place inside one is not where the trigger's event happened.
 OTHER_CLAUSE = frozenset({"acl", "advcl", "relcl", "ccomp", "csubj", "conj", "parataxis"})
+ENV_TRIGGERS = "TIDINGS_EVENT_TRIGGERS"
+
+
+def trigger_paths(configured: list[str] | None = None) -> tuple[str, ...]:
+    """Users' trigger files: the configured ones, then those in TIDINGS_EVENT_TRIGGERS (os.pathsep-separated)."""
+    paths = list(configured or [])
+    paths.extend(p for p in os.environ.get(ENV_TRIGGERS, "").split(os.pathsep) if p.strip())
+    return tuple(paths)
+
+
 CLASSIFIED = Trigger("", "VERB", frozenset(), "", None, "", 0.0, source="classifier")
 
 
@@ -56,9 +68,12 @@ class EventsComponent:
     """Finds PLOVER events in a parsed Doc whose actors and quotes are already marked."""
 
     def __init__(self, nlp: Language, name: str, *, use_patterns: bool = True, use_classifier: bool = True,
-                 classifier_threshold: float = 0.6, petrarch_verbs: bool = False) -> None:
+                 classifier_threshold: float = 0.6, petrarch_verbs: bool = False,
+                 triggers: list[str] | None = None) -> None:
         self.name = name
         self.petrarch_verbs = petrarch_verbs
+        self.trigger_files = trigger_paths(triggers)
+        tables.triggers(petrarch_verbs, self.trigger_files)  # read and check users' files now, not mid-batch
         self.use_patterns = use_patterns
         self.use_classifier = use_classifier
         self.classifier_threshold = classifier_threshold
@@ -78,7 +93,7 @@ class EventsComponent:
                     continue
             made: list[Event] = []
             if self.use_patterns:
-                for cand in code_sentence(doc, sentence, petrarch=self.petrarch_verbs):
+                for cand in code_sentence(doc, sentence, petrarch=self.petrarch_verbs, extra=self.trigger_files):
                     made.extend(self._events(doc, sentence, cand, published))
             if not made and self.use_classifier and _has_actor(doc, sentence):
                 pending.append(sentence)
@@ -346,10 +361,12 @@ def _target_localized(doc: Doc, target: Mention, trigger: Token, source: Mention
     names ("the Sudanese government and the rebels in Darfur"); else, where it names no other, the
     source's own for acts done at home ("Egyptian police dispersed demonstrators", "the court allowed the
     opposition leader to run"; not "the US will supply the rebels")."""
+    if target.actor.kind == "region":
+        return target, ""  # "Europe", "the West": of no one state
     near = [e for e in ents if _arcs(e.root, trigger) <= 3]
     location = locate(near, trigger)[0] if near else None
     target, how = _localized(doc, target, location, role="target")
-    if how or not source.actor.country or target.actor.kind == "country":
+    if how or not source.actor.country or target.actor.kind in ("country", "region"):
         return target, how
     others = {m.actor.country: m for m in doc._.tidings_mentions or []
               if sentence.start_char <= m.start < sentence.end_char and m.actor.country
@@ -436,9 +453,10 @@ def _date(ents: list[Span], trigger: Token, published: date | None) -> tuple[dat
     assigns=["doc._.tidings_events"],
     requires=["doc._.tidings_mentions", "doc._.tidings_quotes"],
     default_config={"use_patterns": True, "use_classifier": True, "classifier_threshold": 0.6,
-                    "petrarch_verbs": False},
+                    "petrarch_verbs": False, "triggers": []},
 )
 def make_events(nlp: Language, name: str, use_patterns: bool, use_classifier: bool,
-                classifier_threshold: float, petrarch_verbs: bool) -> EventsComponent:
+                classifier_threshold: float, petrarch_verbs: bool, triggers: list[str]) -> EventsComponent:
     return EventsComponent(nlp, name, use_patterns=use_patterns, use_classifier=use_classifier,
-                           classifier_threshold=classifier_threshold, petrarch_verbs=petrarch_verbs)
+                           classifier_threshold=classifier_threshold, petrarch_verbs=petrarch_verbs,
+                           triggers=triggers)
