@@ -273,7 +273,12 @@ class Store:
         except Exception as e:
             self.rollback()
             raise StoreError(Errors.T301.format(target=self.target, detail=e)) from e
+        if n:
+            self.analyze("fingerprint_bands")
         return n
+
+    def analyze(self, table: str) -> None:
+        """Refresh the planner's statistics of `table` after a bulk load (PostgreSQL)."""
 
     def _insert_bands(self, keys: np.ndarray, ids: np.ndarray) -> None:
         self.bulk_insert("fingerprint_bands", [[int(k), i] for k, i in zip(keys.tolist(), ids, strict=True)])
@@ -430,6 +435,9 @@ class PostgresStore(Store):
         with self.connection.cursor() as cursor, cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
+
+    def analyze(self, table: str) -> None:
+        self.execute(f"ANALYZE {table}")
 
     def _with_keys(self, sql: str, values: Iterable[Any], *, sql_type: str, chunk: int = 50_000) -> list[tuple]:
         """The keys as one typed array parameter, unnested (so that the indexes answer)."""
