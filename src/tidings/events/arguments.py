@@ -134,7 +134,7 @@ def _not_possessor(token: Token, mention: Mention | None) -> Mention | None:
     return mention
 
 
-def further_targets(trigger: Token) -> list[Token]:
+def further_targets(trigger: Token, *, away: bool = True) -> list[Token]:
     """Where a target stands further from the trigger than its own objects, nearest first.
 
     - Prepositional objects reached down through the trigger's objects: "announced a suspension of air
@@ -144,6 +144,8 @@ def further_targets(trigger: Token) -> list[Token]:
       President Suharto's government", "began a hunger strike to demand the resignation of X".
     - The object of the verb whose complement the trigger is, when the trigger has none of its own:
       "summoned Niger's ambassador to complain".
+
+    Without `away`, "from X" is left out: help goes to someone ("rescue the girls from Boko Haram").
     """
     out: list[Token] = []
     verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") else trigger
@@ -164,9 +166,9 @@ def further_targets(trigger: Token) -> list[Token]:
                 found: list[Token] = []
                 if child.dep_ in ("dobj", "dative", "nsubjpass") and node.pos_ in ("VERB", "AUX"):
                     found = [child]
-                elif child.dep_ in ("prep", "agent") and (node.pos_ in ("NOUN", "PROPN") and child.lower_ in
-                                                          CHAIN_PREPS or child.lower_ in TARGET_PREPS
-                                                          or node.dep_ in ("prt", "prep") and child.lower_ == "of"):
+                elif child.dep_ in ("prep", "agent") and (away or child.lower_ != "from") and (
+                        node.pos_ in ("NOUN", "PROPN") and child.lower_ in CHAIN_PREPS
+                        or child.lower_ in TARGET_PREPS or node.dep_ in ("prt", "prep") and child.lower_ == "of"):
                     found = [c for c in child.children if c.dep_ == "pobj"]
                 elif child.dep_ == "prep" and node is trigger and not any(c.dep_ == "pobj" for c in child.children):
                     following.append(child)  # "pulled out of": "out" taken for a preposition

@@ -142,7 +142,8 @@ class EventsComponent:
         """Targets where the trigger's own objects name none: further down its phrases ("a suspension of
         air links with Serbia"), else the state of the event's place ("suspended aid deliveries in
         Baghdad"; for domestic acts even the source's own: "imposed a curfew in Cizre")."""
-        found = first_actors(doc, further_targets(cand.token), cand.sources, same_state=cand.type == "PROTEST",
+        found = first_actors(doc, further_targets(cand.token, away=cand.type not in ("AID", "SUPPORT")),
+                             cand.sources, same_state=cand.type == "PROTEST",
                              places_at_home=cand.type in DOMESTIC)
         if found:
             return found, f"target further down the phrase: '{found[0].text}'"
