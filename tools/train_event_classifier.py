@@ -10,6 +10,9 @@ Data (all under ../shared/data):
 - NONE (no event): sentences of the AllSides "other topics" sample (sport, health, culture, ...), and
   sentences of the AllSides international-politics articles whose main verb states, judges or counts
   rather than acts ("is", "has", "remains", "believes", "expects", ...; see `STATIVE`).
+- Optional (--silver N, off by default and not yet measured: labelling 800 articles with the full
+  pipeline took longer than an hour on the shared machine): real political sentences labelled by the
+  stage's own patterns, see `silver_examples`.
 Features: see `tidings.events.classifier`: wordllama embeddings of the sentence and its predicate, beside
 a hashed bag of lexical terms of the parse (main verb, objects, complements, light verb + noun, ...).
 Model: scikit-learn multinomial logistic regression, classes weighted to balance them. A softmax
@@ -19,7 +22,8 @@ Held-out split: by headline template (a fifth of the templates), so that near-co
 story are never in training; NONE sentences split at random. With --gsr the script also scores top-1
 type accuracy on the INSPECTED half of the PLOVER GSR (records 0, 2, 4, ...; never the held-out half).
 
-Usage: python tools/train_event_classifier.py [--shared DIR] [--seed 13] [--gsr FILE] [--dry-run]
+Usage: python tools/train_event_classifier.py [--shared DIR] [--seed 13] [--c 0.25] [--gsr FILE] [--dry-run]
+(the shipped weights: python tools/train_event_classifier.py --gsr ../shared/data/events/plover/PLOVER_GSR_CAMEO.txt)
 Prints held-out accuracy and macro F1 (NGEC + NONE), and GSR-inspected top-1 accuracy.
 """
 
@@ -44,8 +48,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from tidings.events.classifier import NONE, WEIGHTS, features, hashed, lexical_terms, main_verb  # noqa: E402
-from tidings.nlp import load_model  # noqa: E402
+from tidings.events.classifier import NONE, WEIGHTS, features, hashed, lexical_terms, main_verb
+from tidings.nlp import load_model
 
 POLITICS_POOL = 6000  # political sentences parsed, of which --none-politics stative ones are used
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
@@ -76,17 +80,16 @@ def ngec_examples(shared: Path) -> list[dict]:
     """Headline and lead sentence (and the second sentence, as a candidate) of each story."""
     path = next((shared / "events" / "ngec").glob("gpt_synthetic_events_*.csv.zip"))
     out = []
-    with zipfile.ZipFile(path) as archive:
-        with archive.open(archive.namelist()[0]) as fh:
-            for row in csv.DictReader(io.TextIOWrapper(fh, encoding="utf-8")):
-                group = f"{row['label']}|{row['title']}"
-                headline = row["prompt"].split("\n")[0].strip()
-                if headline:
-                    out.append({"text": headline, "label": row["label"], "group": group, "kind": "headline"})
-                sentences = story_sentences(row["text"])
-                for n, sentence in enumerate(sentences[:2]):
-                    out.append({"text": sentence, "label": row["label"], "group": group,
-                                "kind": "lead" if n == 0 else "second"})
+    with zipfile.ZipFile(path) as archive, archive.open(archive.namelist()[0]) as fh:
+        for row in csv.DictReader(io.TextIOWrapper(fh, encoding="utf-8")):
+            group = f"{row['label']}|{row['title']}"
+            headline = row["prompt"].split("\n")[0].strip()
+            if headline:
+                out.append({"text": headline, "label": row["label"], "group": group, "kind": "headline"})
+            sentences = story_sentences(row["text"])
+            for n, sentence in enumerate(sentences[:2]):
+                out.append({"text": sentence, "label": row["label"], "group": group,
+                            "kind": "lead" if n == 0 else "second"})
     return out
 
 
@@ -97,7 +100,7 @@ def codebook_examples(shared: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             for text in (row["event_def"], row["mode_def"]):
-                text = re.sub(r"\s*\(note:.*?\)", "", text.strip(), flags=re.I).rstrip(".")
+                text = re.sub(r"\s*\(note:.*?\)", "", text.strip(), flags=re.IGNORECASE).rstrip(".")
                 if not text or (row["event"], text) in seen:
                     continue
                 seen.add((row["event"], text))
@@ -261,7 +264,7 @@ def main() -> None:
     parser.add_argument("--none-politics", type=int, default=1500, help="stative political NONE sentences")
     parser.add_argument("--second", action=argparse.BooleanOptionalAction, default=True,
                         help="use second sentences that tell the labelled event")
-    parser.add_argument("--silver", type=int, default=800,
+    parser.add_argument("--silver", type=int, default=0,
                         help="political articles whose pattern-coded sentences are added (0: none)")
     parser.add_argument("--headlines", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--codebook", action=argparse.BooleanOptionalAction, default=True)
