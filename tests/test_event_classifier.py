@@ -88,3 +88,11 @@ def test_probabilities_are_distributions(nlp, classifier):
     assert probs.shape == (3, len(classifier.labels))
     assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
     assert classifier.probabilities([]).shape == (0, len(classifier.labels))
+
+
+@pytest.mark.model
+def test_evidence_names_the_words(nlp, classifier):
+    sentence = _sentence(nlp, "Thousands of workers marched through the city to protest against the new labour law.")
+    words = classifier.evidence(sentence, "PROTEST")
+    assert words and all(":" not in w for w in words)
+    assert any(w.split()[0] in ("march", "protest", "worker", "thousand") for w in words), words
