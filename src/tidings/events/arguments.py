@@ -275,7 +275,7 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
 
 def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
     """Objects of the prepositions in `preps` attached to `token` ("levied against Russia")."""
-    out = []
+    out: list[Token] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
@@ -345,7 +345,7 @@ def _other(mention: Mention, sources: list[Mention], *, place: bool = False) -> 
 @lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     """ISO3 -> country name, from the places table of the events stage (data/places.tsv)."""
-    names = {}
+    names: dict[str, str] = {}
     with open(DATA / "places.tsv", encoding="utf-8") as fh:
         next(fh)
         for line in fh:

@@ -108,7 +108,7 @@ def _pos(token: Token) -> str | None:
 
 
 def _cue_words(token: Token) -> list[Token]:
-    words = []
+    words: list[Token] = []
     if token.pos_ == "NOUN" and token.dep_ == "dobj":
         # "opened a hearing on Wednesday into ...": the preposition went to the verb
         words.extend(c for c in token.head.children if c.dep_ == "prep" and c.i > token.i)
@@ -200,10 +200,10 @@ def _different(mention: Mention, others: list[Mention]) -> bool:
 
 def _pick_targets(doc: Doc, tokens: list[Token], sources: list[Mention]) -> list[Mention]:
     """The first candidate object that is an actor other than the source; a foreign one first."""
-    resolved = []
+    resolved: list[list[Mention]] = []
     for token in tokens:
-        group = [mention_of(doc, t) for t in with_conjuncts(token)]
-        group = [m for m in group if m is not None and _different(m, sources)]
+        found = [mention_of(doc, t) for t in with_conjuncts(token)]
+        group = [m for m in found if m is not None and _different(m, sources)]
         if group:
             resolved.append(group)
     countries = {s.actor.country for s in sources if s.actor.country}
@@ -241,8 +241,9 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     for child in token.children:
         if child.dep_ in ("prt", "xcomp"):
             objects += prep_objects(child, TARGET_PREPS)
-    if cand.entry.source == PRESS.source:
-        objects.insert(0, _pressed(token))
+    pressed = _pressed(token) if cand.entry.source == PRESS.source else None
+    if pressed is not None:
+        objects.insert(0, pressed)
     cand.targets = _pick_targets(doc, objects, cand.sources)
     if not cand.targets and cand.entry.type in COMPLEMENT_TARGETS and \
             any(s.actor.country or s.actor.sector in ("IGO", "NGO") for s in cand.sources):

@@ -88,9 +88,10 @@ class EventsComponent:
             boiler = bool(spans) and in_spans(sentence.start_char, sentence.end_char, spans)
             if boiler:
                 # spaCy may join an "Also Read | ..." line to the next sentence: keep the rest of it
-                sentence = _without_boilerplate(sentence, spans)
-                if sentence is None:
+                kept = _without_boilerplate(sentence, spans)
+                if kept is None:
                     continue
+                sentence = kept
             made: list[Event] = []
             if self.use_patterns:
                 for cand in code_sentence(doc, sentence, petrarch=self.petrarch_verbs, extra=self.trigger_files):
@@ -118,9 +119,8 @@ class EventsComponent:
         else:
             if not targets:
                 targets, target_how = self._implicit_targets(doc, sentence, cand)
-            for source in cand.sources:
-                for target in targets or [None]:
-                    pairs.append((source, target))
+            choices: list[Mention | None] = [*targets] or [None]
+            pairs.extend((source, target) for source in cand.sources for target in choices)
         trigger = _trigger_span(cand)
         words = f"'{trigger.text}'"
         cues = f" + '{cand.cue.text}'" if cand.cue is not None and cand.cue.i != cand.token.i else ""
@@ -317,7 +317,7 @@ LOCAL_PREPS = frozenset({"in", "from", "of", "throughout", "across", "inside"})
 
 def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentence: Span | None = None,
                target: Mention | None = None, role: str = "source",
-               reporters: set[int] = frozenset()) -> tuple[Mention, str]:
+               reporters: frozenset[int] | set[int] = frozenset()) -> tuple[Mention, str]:
     """The mention with a country where its actor has none: from "rebels in the Ivory Coast", else from
     the place of the event (an actor of unknown country acting there is taken as local)."""
     if mention.how == "unnamed":

@@ -108,7 +108,7 @@ def score(gold: list[dict[str, Any]], predicted: list[list[Event]]) -> dict[str,
         named = [e for e in events if not (e.source and e.source.how == "unnamed")]
         unnamed += len(events) - len(named)
         np2_all += len({(e.type, None) for e in events if e not in named} -
-                       {(e.type, actor_key(e.source.actor)) for e in named})
+                       {(e.type, actor_key(e.source.actor if e.source else None)) for e in named})
         events = named
         of_type = sorted((e for e in events if e.type == record["type"]), key=lambda e: -e.confidence)
         if of_type:
