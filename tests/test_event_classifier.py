@@ -3,6 +3,8 @@ their PLOVER type, background sentences NONE, and the lexical features come from
 
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 import pytest
 
@@ -21,7 +23,7 @@ def test_weights_are_plain_arrays():
 def test_hashing_is_stable():
     # CRC-32 buckets: the same on every run and machine (Python's hash() is salted per process)
     assert hashed(["v:attack", "o:talks", "v:attack"], 2 ** 14).tolist() == [
-        __import__("zlib").crc32(b"v:attack") % 2 ** 14, __import__("zlib").crc32(b"o:talks") % 2 ** 14]
+        zlib.crc32(b"v:attack") % 2 ** 14, zlib.crc32(b"o:talks") % 2 ** 14]
 
 
 @pytest.fixture(scope="module")
