@@ -53,6 +53,7 @@ CLEAR = [
     ("Troops opened fire on demonstrators in the capital, killing twelve people.", "ASSAULT"),
     ("Thousands of workers marched through the city to protest against the new labour law.", "PROTEST"),
     ("Police arrested dozens of opposition activists overnight.", "COERCE"),
+    ("The foreign minister urged Washington to lift the blockade.", "REQUEST"),
     ("The president threatened to cut off gas supplies if the debt was not paid.", "THREATEN"),
     ("Japan will send 50 million dollars in emergency relief to the flood victims.", "AID"),
     ("The army pulled its troops out of the disputed region.", "RETREAT"),
