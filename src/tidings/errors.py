@@ -81,6 +81,8 @@ class Errors:
     T804 = "T804 {path}: the folder {parent} does not exist. Create it first or choose another path."
     T805 = ("T805 reading the store {target!r} failed ({detail}). Was it made by `tidings process` "
             "of this version?")
+    T806 = ("T806 the AFINN word list for tone is missing ({path}): `pip install afinn` (tidings reads its "
+            "data file; see tidings.tone).")
     T811 = ("T811 the web server needs FastAPI and uvicorn: `pip install 'tidings[serve]'` "
             "(missing: {detail}).")
     T812 = ("T812 cannot read the store {target!r} ({detail}). If `tidings process` is writing to it, "

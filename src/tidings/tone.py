@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 
+from .errors import Errors, ModelError
+
 LEXICON_FILE = "afinn/data/AFINN-en-165.txt"
 LEXICON_NAME = "AFINN-165 (ODbL 1.0)"
 
@@ -54,7 +56,7 @@ def _lexicon() -> tuple[dict[str, int], dict[str, dict[tuple[str, ...], int]]]:
         with open(str(path), encoding="utf-8") as handle:
             text = handle.read()
     except (metadata.PackageNotFoundError, OSError) as e:
-        raise RuntimeError(f"the AFINN word list is missing ({LEXICON_FILE}): pip install afinn") from e
+        raise ModelError(Errors.T806.format(path=LEXICON_FILE)) from e
     words: dict[str, int] = {}
     phrases: dict[str, dict[tuple[str, ...], int]] = {}
     for line in text.splitlines():
