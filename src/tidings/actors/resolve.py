@@ -284,9 +284,12 @@ class Resolver:
                 # A person's name or surname the recogniser took for an organisation or a place
                 # ("Kuleba" as ORG, a second "Alexei Navalny" as ORG).
                 key = normalise(text)
-                if not any(key in (normalise(name), normalise(_surname_of(name))) for name, _a in earlier) \
+                titled = start > 0 and doc[start - 1].lower_ in PERSON_TITLES and doc[start - 1].text[:1].isupper() \
+                    and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start:end])
+                if not titled and not any(key in (normalise(name), normalise(_surname_of(name)))
+                                          for name, _a in earlier) \
                         and not any(p.curated for p in self.dictionaries.people_named(text)):
-                    continue
+                    continue  # (a name right after a person's title is a person: "Vice-President Moody Awori")
             elif any(t is not None and t.actor_kind != "country" for t in taken[start:end]):
                 continue  # a gazetteer organisation the recogniser called a person
             elif any(taken[i] is not None for i in range(start, end)) and not self.dictionaries.people_named(text):
@@ -816,6 +819,11 @@ class Resolver:
 
 
 MIN_NEAR_LENGTH = 6
+# Titles that only people hold: a name right after one is a person whatever the recogniser called it.
+PERSON_TITLES = frozenset({"president", "minister", "premier", "chancellor", "senator", "governor", "mayor",
+                           "king", "queen", "prince", "princess", "sheikh", "emir", "ayatollah", "spokesman",
+                           "spokeswoman", "spokesperson", "ambassador", "envoy", "judge", "colonel", "gen",
+                           "general", "sen", "rep", "pope", "lt", "col"})
 # Head nouns of named bodies the dictionaries may lack: (sector, kind). Bodies of unclear sector (council,
 # committee, union, front) are left out.
 BODY_HEADS = {
