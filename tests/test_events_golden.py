@@ -68,9 +68,11 @@ def test_seed_kuleba_asks_wang_yi_to_mediate(seed_doc):
     assert event.cameo == "028"  # appeal for mediation
     assert event.modality == "asserted" and not event.negated
     assert [m.text for m in event.via][:1] == ["CNN"]
-    # "asked Wang Yi to help mediate" is a request, not a mediation
+    # "asked Wang Yi to help mediate" is a request, not a mediation; the mediation asked for is Wang Yi's
     assert not [e for e in seed_doc.events if e.type == "CONSULT" and e.trigger.text == "mediate"
                 and e.modality == "asserted"]
+    mediation = [e for e in seed_doc.events if e.trigger.text == "mediate"]
+    assert [(e.modality, e.source.actor.name) for e in mediation] == [("requested", "Wang Yi")]
 
 
 def test_seed_phone_call_is_consult_by_phone(seed_doc):

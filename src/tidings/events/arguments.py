@@ -252,7 +252,11 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
         return None, patients, True
     if agent is None and not passive and depth < 4:
         head = verb.head
-        if verb.dep_ == "xcomp" and head is not verb:
+        # "asked the minister, Wang Yi, to help mediate": an infinitive the parser hung as an adjunct of an
+        # object-control verb is its complement all the same
+        infinitive = verb.dep_ == "advcl" and head.lemma_.lower() in OBJECT_CONTROL and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (verb.dep_ == "xcomp" or infinitive) and head is not verb:
             h_agent, h_patients, _ = clause_arguments(head, depth + 1)
             if head.lemma_.lower() in OBJECT_CONTROL and h_patients:
                 agent = h_patients[0]
