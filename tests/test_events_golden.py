@@ -73,6 +73,8 @@ def test_seed_kuleba_asks_wang_yi_to_mediate(seed_doc):
                 and e.modality == "asserted"]
     mediation = [e for e in seed_doc.events if e.trigger.text == "mediate"]
     assert [(e.modality, e.source.actor.name) for e in mediation] == [("requested", "Wang Yi")]
+    # CNN reported the request; China's statement, which the sentence sets beside it ("even as"), did not
+    assert [m.text for m in event.via] == ["CNN"]
 
 
 def test_seed_phone_call_is_consult_by_phone(seed_doc):

@@ -39,6 +39,8 @@ def reported_by(doc: Doc, trigger: Token) -> tuple[list[Mention], str]:
     while token.head is not token and steps < 8:
         child, token = token, token.head
         steps += 1
+        if _writers_clause(child):
+            break  # "China said it will continue ..., even as Kuleba asked ...": China did not report the asking
         if token.lemma_.lower() in REPORTING and child.dep_ in ("ccomp", "parataxis", "xcomp", "advcl", "conj",
                                                                   "dobj", "acl"):
             found.extend(_reporters(doc, token))
@@ -68,3 +70,13 @@ def _reporters(doc: Doc, verb: Token) -> list[Mention]:
         return []
     mention = mention_of(doc, agent)
     return [mention] if mention is not None else []
+
+
+CONTRAST_MARKS = frozenset({"as", "while", "whereas"})
+
+
+def _writers_clause(clause: Token) -> bool:
+    """An "as"/"while" clause with its own subject under reported speech: the writer's framing, not the
+    speaker's words (the quotes stage cuts the same clause from the quote)."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
