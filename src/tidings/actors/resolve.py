@@ -134,38 +134,36 @@ class Resolver:
                 taken[i] = cand
             cands.append(cand)
 
+        def swallow(cand: Cand) -> list[Cand]:
+            """Drop the candidates inside `cand`'s words ("President Putin" swallows "Putin"); return them."""
+            inside = []
+            for i in range(cand.start, cand.end):
+                inner = taken[i]
+                if inner is not None and inner in cands:
+                    inside.append(inner)
+                    cands.remove(inner)
+                    for j in range(inner.start, inner.end):
+                        taken[j] = None
+            return inside
+
         for cand in _residents(doc, self._gazetteer(doc, date)):
             if free(cand.start, cand.end):
                 take(cand)
         for cand in self._people(doc, date, taken):
             if all(not skip[i] for i in range(cand.start, cand.end)):
-                for i in range(cand.start, cand.end):  # titles swallow the names inside them
-                    inner = taken[i]
-                    if inner is not None and inner in cands:
-                        cands.remove(inner)
-                        for j in range(inner.start, inner.end):
-                            taken[j] = None
+                swallow(cand)  # titles swallow the names inside them
                 take(cand)
         for cand in self._roles(doc, taken, skip):
-            for i in range(cand.start, cand.end):
-                inner = taken[i]
-                if inner is not None and inner in cands:
-                    cand.details.setdefault("inside", []).append(inner)
-                    cands.remove(inner)
-                    for j in range(inner.start, inner.end):
-                        taken[j] = None
+            inside = swallow(cand)
+            if inside:
+                cand.details.setdefault("inside", []).extend(inside)
             take(cand)
         for cand in self._appositive_names(doc, cands, taken, skip, date):
             take(cand)
         for cand in self._misspelt(doc, taken, skip):
             take(cand)
         for cand in self._named_bodies(doc, taken, skip):
-            for i in range(cand.start, cand.end):  # "the Sudanese Communist Party" swallows "Sudanese"
-                inner = taken[i]
-                if inner is not None and inner in cands:
-                    cands.remove(inner)
-                    for j in range(inner.start, inner.end):
-                        taken[j] = None
+            swallow(cand)  # "the Sudanese Communist Party" swallows "Sudanese"
             take(cand)
         for i, lower in enumerate(self._lower):
             if lower in self.pronoun_hashes and taken[i] is None and not skip[i]:
