@@ -525,18 +525,13 @@ def _fold_background(candidates: list[Candidate]) -> None:
         if cand.type == "REQUEST" and cand.sources and any(
                 {m.actor.name for m in p.sources} & {m.actor.name for m in cand.sources} for p in protests):
             cand.absorbed = True
-    tokens = {c.token.i: c for c in live if not c.absorbed}
-    for cand in live:
-        purpose = _purpose_of(cand, tokens)
-        if purpose is not None:
-            cand.absorbed = True
-            purpose.notes.append(f"with '{cand.token.text}' as its purpose")
-    tokens = {c.token.i: c for c in live if not c.absorbed}
-    for cand in live:
-        reason = _reason_of(cand, tokens)
-        if reason is not None:
-            cand.absorbed = True
-            reason.notes.append(f"with '{cand.token.text}' as its reason")
+    for owner_of, role in ((_purpose_of, "purpose"), (_reason_of, "reason")):
+        tokens = {c.token.i: c for c in live if not c.absorbed}
+        for cand in live:
+            host = owner_of(cand, tokens)
+            if host is not None:
+                cand.absorbed = True
+                host.notes.append(f"with '{cand.token.text}' as its {role}")
     everyone = {c.token.i: c for c in live}
     for cand in live:
         if cand.absorbed:
