@@ -223,7 +223,16 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     if agent is None and passive and patients and token.lemma_.lower() in STATIVE_PASSIVE and any(
             c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" for c in token.children):
         agent, patients, passive = patients[0], patients[1:], False
-    if agent is not None and cand.entry.type == "ASSAULT" and agent.lemma_.lower() in ATTACK_WORDS and \
+    claim = _claimant(agent) if agent is not None and agent.lemma_.lower() in ATTACK_WORDS else None
+    if claim is not None and (claimant := clause_arguments(claim)[0]) is not None:
+        # "took credit for the bombing that killed 12 policemen": the bombers are who claimed it
+        cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(claimant)) if m is not None]
+        cand.joint = len(cand.sources) > 1
+        cand.source_how = f"claimed it ('{claim.text}')"
+        cand.notes.append(f"responsibility claimed by its doer ('{claim.text} ... {agent.text}')")
+    if cand.sources:
+        pass
+    elif agent is not None and cand.entry.type == "ASSAULT" and agent.lemma_.lower() in ATTACK_WORDS and \
             mention_of(doc, agent) is None:
         _unidentified_attackers(doc, cand, agent)
     elif agent is not None:
@@ -399,6 +408,14 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
             cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
             cand.joint = len(cand.sources) > 1
             cand.source_how = f"subject of '{head.head.text} {head.text}'"
+    claim = _claimant(noun)
+    if not cand.sources and claim is not None:
+        agent = clause_arguments(claim)[0]
+        if agent is not None:
+            cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
+            cand.joint = len(cand.sources) > 1
+            cand.source_how = f"claimed it ('{claim.text}')"
+            cand.notes.append(f"responsibility claimed by its doer ('{claim.text} ... {noun.text}')")
     if not cand.sources and noun.dep_ in LIGHT_NOUN_DEPS and _pos(head) == "VERB" and head.i not in verb_triggers \
             and head.lemma_.lower() in LIGHT_VERBS:
         agent = clause_arguments(head)[0]
@@ -424,6 +441,27 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         objects += prep_objects(head, TARGET_PREPS)
     if not cand.targets:
         cand.targets = _pick_targets(doc, objects, cand.sources)
+
+
+# "claimed responsibility for the bombing", "took credit for the attack", "claimed the attack": the doer
+# says it did it. Told as a claim (not the text's own finding), so coded with the claimant as its source.
+CLAIMING = frozenset({"claim", "take", "accept", "assume", "admit", "acknowledge"})
+CLAIMED = frozenset({"responsibility", "credit"})
+
+
+def _claimant(noun: Token) -> Token | None:
+    """The verb by which someone claims the event `noun` names ("claimed responsibility for the attack")."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        owner = head.head  # "responsibility for", or the verb itself where the parser hung "for" there
+        if owner.lemma_.lower() in CLAIMED and owner.dep_ == "dobj" and owner.head.lemma_.lower() in CLAIMING:
+            return owner.head
+        if owner.lemma_.lower() in CLAIMING and owner.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in CLAIMED for c in owner.children):
+            return owner
+    if noun.dep_ == "dobj" and head.lemma_.lower() == "claim" and head.pos_ == "VERB":
+        return head
+    return None
 
 
 PERMITTING = frozenset({"allow", "permit", "let", "authorize", "authorise"})
