@@ -297,6 +297,7 @@ ATTACK_WORDS = word_set("""
 attack attacks bombing bombings bomb bombs explosion explosions blast blasts ambush ambushes shelling airstrike
 airstrikes strike strikes mine mines landmine landmines minefield rocket rockets missile missiles mortar mortars
 gunfire shooting shootings grenade grenades ied ieds device devices car-bomb raid raids assault barrage
+attacker attackers assailant assailants bomber bombers shooter shooters sniper snipers
 """)
 UNIDENTIFIED = Actor(name="unidentified attackers", kind="group", sector="UAF", code="UAF")
 
@@ -554,14 +555,21 @@ def _fold_background(candidates: list[Candidate]) -> None:
 
     - A protest's demands ("staged demonstrations to demand reforms") are part of the protest
       (PLOVER: protests making requests are PROTEST).
+    - Damage done by rioters ("rioted, setting fire to their mattresses") is part of the riot (PLOVER:
+      a riot is PROTEST, mode riot).
     - An event told in a clause that describes an argument of another event ("rejected a US offer to
       host a summit", "return a helicopter that was captured") is background to it.
     """
     live = [c for c in candidates if not c.absorbed]
     protests = [c for c in live if c.type == "PROTEST" and c.sources]
+
+    def by_protesters(cand: Candidate, *, riot: bool = False) -> bool:
+        names = {m.actor.name for m in cand.sources}
+        return any(names & {m.actor.name for m in p.sources} for p in protests if not riot or p.mode == "riot")
+
     for cand in live:
-        if cand.type == "REQUEST" and cand.sources and any(
-                {m.actor.name for m in p.sources} & {m.actor.name for m in cand.sources} for p in protests):
+        if cand.type == "REQUEST" and cand.sources and by_protesters(cand) or \
+                cand.type == "ASSAULT" and cand.mode == "destroy" and cand.sources and by_protesters(cand, riot=True):
             cand.absorbed = True
     for owner_of, role in ((_purpose_of, "purpose"), (_reason_of, "reason")):
         tokens = {c.token.i: c for c in live if not c.absorbed}
