@@ -70,6 +70,13 @@ class Errors:
     T704 = ("T704 {path}, line {line}: {detail}. A trigger row has 7 tab-separated fields: lemma, pos (VERB, NOUN "
             "or ADJ), with (cue lemmas joined by | or -), type (a PLOVER type or NONE), mode (or -), cameo (a CAMEO "
             "code, - for NONE), conf (0 to 1); see docs/events.md.")
+    T720 = ("T720 {origin}, line {line}: {detail}. A tidings-gold file has one article per line: "
+            '{{"url", "date" (YYYY-MM-DD), "title", "text", "sentences": [{{"text", "events": [...]}}]}}, each sentence '
+            "text found in the article in order; see docs/events-gold.md.")
+    T721 = ("T721 {origin}, line {line}, sentence {sentence}, event {event}: {detail}. An event has a trigger (words of "
+            "its sentence), a type (one of the 16 PLOVER types), source and target (null or {{\"text\", \"key\", "
+            '"sector"}}), negated (true/false) and modality (asserted, intended, requested or hypothetical); see '
+            "docs/events-gold.md.")
     # usage (T4xx)
     T401 = "T401 unknown format {value!r}; choose one of {choices}."
     T402 = "T402 {detail}"

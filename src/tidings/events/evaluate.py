@@ -184,3 +184,6 @@ def evaluate_plover_gsr(path: str | Path, *, pipeline=None, limit: int | None = 
     return {"title": "events: PLOVER GSR (patterns + classifier)", **both, "halves": results["halves"],
             "patterns_only": {k: v for k, v in results["patterns_only"].items() if k != "calibration"},
             "classifier_only": {k: v for k, v in results["classifier_only"].items() if k != "calibration"}}
+
+
+from . import evaluate_gold  # noqa: F401  (registers --format tidings-gold)

@@ -1,0 +1,146 @@
+"""The Wikinews events gold set (tests/golden/wikinews_events.jsonl, docs/events-gold.md) and its evaluator."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tidings.errors import InputError
+from tidings.events.evaluate_gold import read_gold, type_counts
+from tidings.events.tables import PLOVER_TYPES
+
+GOLD = Path(__file__).resolve().parent / "golden" / "wikinews_events.jsonl"
+DATELINE = re.compile(r"^\w+day, \w+ \d+, \d{4}")
+
+TEXT = "Monday, May 4, 2020\n\nRussia accused Ukraine of shelling. Nothing else happened."
+GOOD = {"url": "https://en.wikinews.org/wiki/X", "date": "2020-05-04", "title": "X", "text": TEXT,
+        "sentences": [{"text": "Russia accused Ukraine of shelling.", "events": [
+            {"trigger": "accused", "type": "ACCUSE", "mode": "allege",
+             "source": {"text": "Russia", "key": "RUS", "sector": None},
+             "target": {"text": "Ukraine", "key": "UKR", "sector": None}, "negated": False, "modality": "asserted"}]},
+            {"text": "Nothing else happened.", "events": []}]}
+
+
+def _records() -> list[dict]:
+    return [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _changed(path: str, value) -> dict:
+    """GOOD with the value at a dotted path (list indices as numbers) replaced, or deleted where value is ..."""
+    record = json.loads(json.dumps(GOOD))
+    *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+    obj = record
+    for p in parents:
+        obj = obj[p]
+    if value is ...:
+        del obj[last]
+    else:
+        obj[last] = value
+    return record
+
+
+BAD = [
+    ("broken_json", None, "T720", "broken JSON"),
+    ("not_an_object", [1, 2], "T720", "not a JSON object"),
+    ("no_text", _changed("text", ...), "T720", '"text"'),
+    ("bad_date", _changed("date", "May 4"), "T720", "YYYY-MM-DD"),
+    ("no_sentences", _changed("sentences", []), "T720", '"sentences"'),
+    ("sentence_not_in_text", _changed("sentences.0.text", "Russia praised Ukraine."), "T720", "sentence 1"),
+    ("sentences_out_of_order", {**GOOD, "sentences": GOOD["sentences"][::-1]}, "T720", "sentence 2"),
+    ("wrong_start", _changed("sentences.1.start", 3), "T720", '"start"'),
+    ("no_events_list", _changed("sentences.1.events", ...), "T720", '"events"'),
+    ("old_type", _changed("sentences.0.events.0.type", "DISAPPROVE"), "T721", "not a PLOVER type"),
+    ("trigger_elsewhere", _changed("sentences.0.events.0.trigger", "praised"), "T721", "not in the sentence"),
+    ("bad_modality", _changed("sentences.0.events.0.modality", "maybe"), "T721", "modality"),
+    ("bad_negated", _changed("sentences.0.events.0.negated", "no"), "T721", "negated"),
+    ("bad_source", _changed("sentences.0.events.0.source", "Russia"), "T721", "source"),
+]
+
+
+def test_the_small_good_file_reads(tmp_path):
+    path = tmp_path / "good.jsonl"
+    path.write_text(json.dumps(GOOD) + "\n\n", encoding="utf-8")
+    [article] = read_gold(path)
+    assert [(s.start, len(s.events)) for s in article.sentences] == [(21, 1), (57, 0)]
+    event = article.sentences[0].events[0]
+    assert (event.type, event.source, event.target, event.counted) == ("ACCUSE", "RUS", "UKR", True)
+    assert TEXT[event.trigger[0]:event.trigger[1]] == "accused"
+
+
+@pytest.mark.parametrize(("name", "record", "code", "words"), BAD, ids=[b[0] for b in BAD])
+def test_the_reader_rejects_malformed_files(tmp_path, name, record, code, words):
+    path = tmp_path / f"{name}.jsonl"
+    line = '{"url": "x", "date": ' if record is None else json.dumps(record)
+    path.write_text(json.dumps(GOOD) + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_gold(path)
+    message = str(caught.value)
+    assert message.startswith(code) and f"{path}, line 2" in message and words in message
+    assert "docs/events-gold.md" in message  # the fix is named
+
+
+def test_missing_and_empty_files(tmp_path):
+    with pytest.raises(InputError, match="^T101"):
+        read_gold(tmp_path / "nothing.jsonl")
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="^T102"):
+        read_gold(tmp_path / "empty.jsonl")
+
+
+def test_the_gold_file_reads_and_is_sizeable():
+    gold = read_gold(GOLD)
+    assert len(gold) == 25
+    assert sum(len(a.sentences) for a in gold) >= 400
+    counts = type_counts(gold)
+    assert sum(counts.values()) >= 300
+    assert len(counts) >= 14  # nearly every PLOVER type occurs
+    # sentences with no event are marked as such: that is what makes precision fair
+    assert sum(not s.events for a in gold for s in a.sentences) >= 150
+
+
+@pytest.mark.parametrize("record", _records(), ids=lambda r: r["date"] + "-" + r["url"].rsplit("/", 1)[-1][:40])
+def test_sentences_are_found_in_order_and_cover_the_body(record):
+    text, pos = record["text"], 0
+    covered = [False] * len(text)
+    for sentence in record["sentences"]:
+        start = text.find(sentence["text"], pos)
+        assert start >= 0, sentence["text"]
+        assert sentence.get("start", start) == start
+        assert sentence["text"] == sentence["text"].strip()
+        for i in range(start, start + len(sentence["text"])):
+            covered[i] = True
+        pos = start + len(sentence["text"])
+    body = text.index("\n") + 1 if DATELINE.match(text) else 0
+    missed = "".join(c for i, c in enumerate(text) if i >= body and not covered[i] and not c.isspace())
+    assert missed == ""
+
+
+@pytest.mark.parametrize("record", _records(), ids=lambda r: r["date"] + "-" + r["url"].rsplit("/", 1)[-1][:40])
+def test_events_use_plover_types_and_words_of_their_sentence(record):
+    for sentence in record["sentences"]:
+        for event in sentence["events"]:
+            assert event["type"] in PLOVER_TYPES
+            assert event["trigger"] in sentence["text"]
+            assert event["modality"] in ("asserted", "intended", "requested", "hypothetical")
+            for role in ("source", "target"):
+                actor = event[role]
+                assert actor is None or (actor["key"] is None or re.fullmatch(r"[A-Z]{3}", actor["key"]))
+
+
+@pytest.mark.model
+def test_the_evaluator_scores_the_gold_set(pipeline):
+    from tidings.evaluate import EVALUATORS
+
+    scores = EVALUATORS[("events", "tidings-gold")](GOLD, pipeline=pipeline)
+    assert scores["articles"] == 25 and scores["failed_articles"] == 0
+    assert set(scores["halves"]) == {"dev", "test"} and "held out" in scores["split"]
+    assert scores["halves"]["dev"]["articles"] == 13 and scores["halves"]["test"]["articles"] == 12
+    assert scores["gold_events_counted"] > 250
+    # A regression guard, not a target: (type, source) F1 on the whole set was 0.28 when this was written
+    # (2026-11-29); the floor sits about 0.1 below it. Raise it when the events stage gets better.
+    assert scores["type_source"]["f1"] >= 0.17
+    assert scores["type"]["precision"] >= 0.55
+    assert 0.0 <= scores["modality_agreement"] <= 1.0
