@@ -394,6 +394,12 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         cand.sources = [m for m in (mention_of(doc, t) for t in tokens) if m is not None]
         cand.joint = joint and len(cand.sources) > 1
         cand.source_how = ("between" if joint else "modifier") if cand.sources else ""
+    if noun.lemma_.lower() in DONE_TO and cand.sources and all(
+            m.actor.kind == "person" for m in cand.sources) and any(t.dep_ == "poss" for t in tokens):
+        # "al-Nimr's execution", "Navalny's arrest": a person's arrest is done to them, by someone else
+        cand.targets, cand.sources, cand.source_how = cand.sources, [], ""
+        cand.notes.append(f"'{noun.text}' of a person: the possessor is its target")
+        return
     head = noun.head
     measure = False
     if noun.dep_ == "compound" and head.pos_ == "NOUN":  # "launched a mediation effort": through "effort"
@@ -444,6 +450,11 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         cand.targets = _pick_targets(doc, objects, cand.sources)
 
 
+# Nominal acts whose possessor, when a person, is the one they were done to ("Navalny's arrest").
+DONE_TO = word_set("""
+execution kidnapping abduction beheading lynching killing murder assassination arrest detention torture imprisonment
+jailing deportation expulsion extradition release conviction sentencing indictment prosecution trial
+""")
 # "claimed responsibility for the bombing", "took credit for the attack", "claimed the attack": the doer
 # says it did it. Told as a claim (not the text's own finding), so coded with the claimant as its source.
 CLAIMING = frozenset({"claim", "take", "accept", "assume", "admit", "acknowledge"})
