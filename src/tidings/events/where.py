@@ -36,6 +36,9 @@ ALIASES = {"us": "united states", "u.s.": "united states", "usa": "united states
            "east timor": "timor leste", "vatican city": "vatican", "mysore": "mysuru"}
 PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "capital", "port"})
 PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "across", "from", "to", "around"})
+# Prepositions of being somewhere (not of going to or coming from: "visits to Bush", "a call from Obama"):
+# the only ones after which a span the model labels a person is taken for a place.
+AT_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across"})
 # "Helmand province", "the Donetsk region", "northern Syria": the place itself
 _SUFFIX = re.compile(r"\s+(?:province|provinces|governorate|region|oblast|district|state|territory|valley|"
                      r"area|city|town)$")
@@ -154,6 +157,8 @@ def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...
             head = head.head.head  # "in the northern city of Kirkuk"
         if not (ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS):
             continue
+        if ent.label_ == "PERSON" and head.lower_ not in AT_PREPS and head == ent.root.head:
+            continue  # "paid visits to Bush", "mailed songs to Garcia": people, not Būsh, Egypt
         if _person(ent):
             continue
         attached = head.head == trigger or head.head.head == trigger
