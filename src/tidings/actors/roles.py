@@ -19,6 +19,16 @@ ROLE_OVERRIDES = {
     "national": "CVL", "nationals": "CVL", "resident": "CVL", "people": "CVL", "civilian": "CVL",
     "top diplomat": "GOV", "chief diplomat": "GOV", "foreign office": "GOV", "state department": "GOV",
     "counterpart": "", "country": "", "nation": "",  # resolved from context
+    # The political opposition of a state: PLOVER_agents and Phoenix know only its members ("opposition
+    # leader", "opposition activist", CVLOPP); news names the body itself as a doer ("the opposition said").
+    "opposition": "OPP", "opposition group": "OPP", "opposition party": "OPP", "opposition movement": "OPP",
+    "opposition force": "OPP", "opposition coalition": "OPP", "opposition bloc": "OPP",
+    # The two parties of the United States (Phoenix codes DEMOCRATIC_PARTY as ~PTY), only where the article
+    # is about the United States (see resolve.py); "House Republicans" are legislators.
+    "republican": "PTY", "republicans": "PTY", "democrat": "PTY", "democrats": "PTY",
+    # "the group", "the organisation": only as a definite reference back to a named one (resolve.py)
+    "group": "", "organization": "", "organisation": "", "movement": "",
+    "house": "LEG",  # only "the House" alone, and only in articles about the United States (resolve.py)
 }
 
 # Role nouns that name one person (singular) or people of that role (plural).
@@ -33,7 +43,21 @@ PERSON_NOUNS = {
     "investigator", "inspector", "trooper", "policeman", "policewoman", "colonel", "captain", "admiral",
     "marshal", "director", "chairman", "chairwoman", "chair", "speaker", "vice", "attorney", "people",
     "gunman", "attacker", "assailant", "guerrilla", "guerilla", "extremist", "separatist", "jihadist",
+    "republican", "democrat",
 }
+# Capitalised party words of the United States.
+US_PARTY_WORDS = {"republican", "republicans", "democrat", "democrats"}
+# Government bodies named by what they do ("the Justice Department", "the Ministry of Defence"): the
+# dictionaries list only some of them; any such body of a state is a government body (GOV), or of the
+# sector its domain word has ("the Police Department": COP).
+GOVERNMENT_BODIES = {"ministry", "department"}
+# Nouns that, definite and singular, refer back to a named body: "The group said ...".
+ANAPHORIC_BODIES = {"group", "organization", "organisation", "movement"}
+# Lower-case words that may stand before such a noun ("the militant group"); armed ones want an armed group.
+ARMED_WORDS = {"militant", "armed", "rebel", "terrorist", "extremist", "islamist", "jihadist", "insurgent",
+               "guerrilla", "separatist", "terror", "paramilitary", "hardline", "radical"}
+BODY_ANAPHOR_WORDS = ARMED_WORDS | {"hacker", "hacking", "political", "opposition", "activist", "rights",
+                                    "advocacy", "humanitarian", "aid", "charity", "pro-democracy", "protest"}
 # Plural nouns that name a body of people acting as one (kind organization, not group).
 INSTITUTION_PLURALS = {"forces", "troops", "authorities", "police", "military"}
 # Words that refer back to a state.
@@ -42,6 +66,7 @@ INSTITUTIONS = {
     "government", "ministry", "army", "military", "police", "court", "parliament", "congress", "senate",
     "administration", "cabinet", "authorities", "authority", "regime", "navy", "force", "forces", "troops",
     "office", "department", "agency", "embassy", "council", "junta", "leadership", "legislature",
+    "opposition",
 }
 
 

@@ -1,0 +1,89 @@
+"""Doers of events that news names by a body, a party or a pronoun (sentences written for the tests):
+government departments and ministries, the opposition, the US parties and House, named parties with a
+parenthesis, 'the group', pronouns in what someone said, and the DR Congo; and the look-alikes that must
+stay nobody ("strong opposition", "a group of protesters", "the Social Democrats" in Sweden)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.actors.places import country_of_place
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from actors_support import actors_pipeline
+
+    return actors_pipeline()
+
+
+def mentions(pipeline, text: str) -> dict[str, str | None]:
+    from tidings.document import Article
+
+    doc = pipeline(Article(text=text, published="2020-06-01"))
+    return {m.text: m.actor.code for m in doc.mentions}
+
+
+FOUND = [
+    # (text, mention, code)
+    ("Obama spoke on Monday. The Treasury Department said it would impose sanctions.", "The Treasury Department",
+     "USAGOV"),
+    ("The Kenyan government met. The Ministry of Foreign Affairs said it was concerned.",
+     "The Ministry of Foreign Affairs", "KENGOV"),
+    ("The Chicago Police Department arrested three men.", "The Chicago Police Department", "USACOP"),
+    ("Venezuela's government cut power. The opposition called a strike.", "The opposition", "VENOPP"),
+    ("Belarus held elections. The main opposition said the vote was rigged.", "The main opposition", "BLROPP"),
+    ("Obama spoke to Congress. Senate Republicans blocked the bill.", "Senate Republicans", "USALEG"),
+    ("Pakistan's army moved. Rebels said that they had seized the pass.", "they", "REB"),
+    ("The Mahdi (Guidance) party said it would join the talks.", "it", "PTY"),
+    ("Hamas fired rockets. The Islamist group said it would go on.", "The Islamist group", "PSEREB"),
+    ("Fighting spread in the Congo.", "the Congo", "COD"),
+    ("Congolese troops crossed the border.", "Congolese troops", "CODMIL"),
+    ("Brazzaville and the Republic of the Congo signed the deal.", "the Republic of the Congo", "COG"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,words,code", FOUND, ids=[r[1] + "-" + r[2] for r in FOUND])
+def test_doer_resolved(pipeline, text, words, code):
+    found = mentions(pipeline, text)
+    assert found.get(words) == code, found
+
+
+NOBODY = [
+    # (text, words that must have no mention)
+    ("The plan met strong opposition in the region.", "opposition"),
+    ("Syria's army moved. The opposition to the strike grew.", "opposition"),
+    ("Sweden voted on Sunday. The Social Democrats won.", "Democrats"),
+    ("Japan voted on Sunday. The Democrats won.", "Democrats"),
+    ("Hong Kong democrats marched in the rain.", "democrats"),
+    ("Hamas fired rockets. A group of protesters gathered.", "group"),
+    ("Hamas fired rockets. The group of seven ministers met.", "group"),
+    ("The company said the sales department would close.", "department"),
+    ("Britain's prime minister spoke in the House of Commons.", "House"),
+    ("Fire destroyed the house in Kabul.", "house"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,words", NOBODY, ids=[r[0][:30] for r in NOBODY])
+def test_not_a_doer(pipeline, text, words):
+    found = mentions(pipeline, text)
+    assert not any(words in m and code and code.startswith(("USA", "OPP")) or m.endswith(words)
+                   for m, code in found.items()), found
+
+
+def test_reported_pronoun_is_the_speaker(pipeline):
+    found = mentions(pipeline, "The rebels told reporters in Goma that they would withdraw.")
+    from tidings.document import Article
+
+    doc = pipeline(Article(text="The rebels told reporters in Goma that they would withdraw."))
+    they = next(m for m in doc.mentions if m.text == "they")
+    assert they.actor.name == "The rebels" and "said" in they.how, found
+
+
+def test_places_inside_bodies():
+    assert country_of_place("Boston") == "USA"
+    assert country_of_place("Texas") == "USA"
+    assert country_of_place("Karachi") == "PAK"
+    assert country_of_place("Nowhereville") is None
