@@ -144,3 +144,13 @@ def test_the_evaluator_scores_the_gold_set(pipeline):
     assert scores["type_source"]["f1"] >= 0.19
     assert scores["type"]["precision"] >= 0.55
     assert 0.0 <= scores["modality_agreement"] <= 1.0
+
+
+@pytest.mark.model
+def test_dev_differences_list_only_dev_articles(pipeline):
+    from tidings.events.evaluate_gold import dev_differences
+
+    dev_urls = {r["url"] for r in _records()[0::2]}
+    rows = dev_differences(GOLD, pipeline=pipeline)
+    assert rows and {r["url"] for r in rows} <= dev_urls
+    assert all(r["missed"] or r["extra"] for r in rows)

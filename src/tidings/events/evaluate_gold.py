@@ -282,6 +282,27 @@ def evaluate_tidings_gold(path: str | Path, *, pipeline=None, limit: int | None 
                        for name, s in halves.items()}}
 
 
+def dev_differences(path: str | Path, *, pipeline=None) -> list[dict[str, Any]]:
+    """Per sentence of the DEV half only: the counted (type, source, target) keys found and the gold ones, where
+    they differ. The test half is held out, so it is never listed."""
+    from ..pipeline import Pipeline
+
+    gold = read_gold(path)[0::2]
+    pipeline = pipeline or Pipeline()
+    documents = pipeline.pipe([Article(text=a.text, published=a.date) for a in gold])
+    out = []
+    for article, document in zip(gold, documents, strict=True):
+        per, _ = _assign(article, document.events)
+        for sentence, found in zip(article.sentences, per, strict=True):
+            predicted = _sets(_counted(found))[1]
+            expected = _gold_sets([e for e in sentence.events if e.counted])[1]
+            if predicted != expected:
+                out.append({"url": article.url, "sentence": article.text[sentence.start:sentence.end],
+                            "missed": sorted(expected - predicted, key=str),
+                            "extra": sorted(predicted - expected, key=str)})
+    return out
+
+
 def type_counts(gold: list[GoldArticle]) -> Counter[str]:
     """How many gold events of each type (all modalities)."""
     return Counter(e.type for a in gold for s in a.sentences for e in s.events)
