@@ -117,6 +117,9 @@ SENTENCES = [
     ("tripoli_libya", "Libyan militias clashed in Tripoli on Monday.", "Tripoli", "LBY"),
     ("us_state", "American police arrested 40 protesters in Florida on Saturday.", "Florida", "USA"),
     ("surname_town", "Iran rejected a proposal from Obama on Friday.", "Obama", "-"),
+    ("group_named_after_land", "Yemen investigated a possible al Qaeda in the Arabian Peninsula link to the attack.",
+     "Arabian Peninsula", "-"),
+    ("magazine_named_like_a_sea", "Biden attacked Trump over the comments reported in The Atlantic.", "Atlantic", "-"),
     ("person_after_to", "The guitarist mailed his songs to Garcia in California.", "García", "-"),
     ("person_after_to_known", "The Mexican president paid two visits to Bush.", "Būsh", "-"),
 ]

@@ -39,6 +39,11 @@ PLACE_PREPS = frozenset({"in", "at", "near", "into", "inside", "outside", "acros
 # Prepositions of being somewhere (not of going to or coming from: "visits to Bush", "a call from Obama"):
 # the only ones after which a span the model labels a person is taken for a place.
 AT_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across"})
+# Kinds of place taken only from a span the model labels a place: towns ("Obama", Japan) and regions of no
+# one state ("reported in The Atlantic", a magazine)
+WEAK_KINDS = frozenset({"town", "area"})
+# Words of groups named after their land: "al Qaeda in the Arabian Peninsula", "al-Qaida in Iraq"
+GROUP_NAMES = frozenset({"qaeda", "qaida", "qa'ida", "qaeda's"})
 # "Helmand province", "the Donetsk region", "northern Syria": the place itself
 _SUFFIX = re.compile(r"\s+(?:province|provinces|governorate|region|oblast|district|state|territory|valley|"
                      r"area|city|town)$")
@@ -139,7 +144,7 @@ def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...
     trigger wins, else the nearest such place in the sentence. A town (under 50,000 people) must be
     labelled a place by the model, and no span the actors stage took for a person is a place.
     """
-    clause = trigger if trigger.pos_ in ("VERB", "AUX") or trigger.head is trigger else trigger.head
+    clause = trigger if trigger.pos_ in ("VERB", "AUX") or trigger.head == trigger else trigger.head
     within = {t.i for t in clause.subtree}
     for child in clause.children:
         if child.dep_ in ("conj", "advcl", "parataxis") and child.i > trigger.i:
@@ -149,14 +154,18 @@ def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...
         if ent.root.i not in within:
             continue
         kind = _kind(ent.text)
-        if kind is None or ent.label_ not in PLACE_LABELS and (ent.label_ not in MISTAKEN_LABELS or kind == "town"):
+        if kind is None or ent.label_ not in PLACE_LABELS and (ent.label_ not in MISTAKEN_LABELS or kind in WEAK_KINDS):
             continue
+        if kind == "area" and ent.start > ent.sent.start + 1 and ent.doc[ent.start - 1].text == "The":
+            continue  # "reported in The Atlantic": a title
         head = ent.root.head
         if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS and \
                 head.head.dep_ == "pobj":
             head = head.head.head  # "in the northern city of Kirkuk"
         if not (ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS):
             continue
+        if head.head.lower_ in GROUP_NAMES and head == ent.root.head:
+            continue  # "al Qaeda in the Arabian Peninsula": a group's name, not where it acted
         if ent.label_ == "PERSON" and head.lower_ not in AT_PREPS and head == ent.root.head:
             continue  # "paid visits to Bush", "mailed songs to Garcia": people, not Būsh, Egypt
         if _person(ent):
