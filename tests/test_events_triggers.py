@@ -11,7 +11,7 @@ from tidings.events.tables import read_trigger_file
 
 ROWS = """# a researcher's additions
 lemma\tpos\twith\ttype\tmode\tcameo\tconf
-snub\tVERB\t-\tREJECT\t-\t120\t0.7
+stonewall\tVERB\t-\tREJECT\t-\t120\t0.7
 meet\tVERB\t-\tNONE\t-\t-\t1
 """
 
@@ -34,11 +34,11 @@ def _events(pipeline, component, text):
 @pytest.mark.model
 def test_user_row_adds_a_trigger_and_says_so(pipeline, user_file):
     mine = EventsComponent(pipeline.nlp, "mine", triggers=[str(user_file)])
-    events = _events(pipeline, mine, "France snubbed Italy at the summit.")
+    events = _events(pipeline, mine, "France stonewalled Italy at the summit.")
     assert [e[:3] for e in events] == [("REJECT", "FRA", "ITA")]
     assert "user triggers mine.tsv" in events[0][3]
     plain = pipeline.nlp.get_pipe("tidings_events")
-    assert not [e for e in _events(pipeline, plain, "France snubbed Italy at the summit.") if e[0] == "REJECT"]
+    assert not [e for e in _events(pipeline, plain, "France stonewalled Italy at the summit.") if e[0] == "REJECT"]
 
 
 @pytest.mark.model
@@ -54,7 +54,7 @@ def test_environment_variable(pipeline, user_file, monkeypatch):
     monkeypatch.setenv("TIDINGS_EVENT_TRIGGERS", str(user_file))
     from_env = EventsComponent(pipeline.nlp, "env")
     assert from_env.trigger_files == (str(user_file),)
-    assert [e[0] for e in _events(pipeline, from_env, "France snubbed Italy.")] == ["REJECT"]
+    assert [e[0] for e in _events(pipeline, from_env, "France stonewalled Italy.")] == ["REJECT"]
 
 
 @pytest.mark.parametrize("row,words", [

@@ -149,7 +149,7 @@ def further_targets(trigger: Token, *, away: bool = True) -> list[Token]:
     """
     out: list[Token] = []
     verb = trigger.head if trigger.pos_ == "NOUN" and trigger.dep_ in ("dobj", "nsubjpass") else trigger
-    frontier = [trigger] if verb is trigger else [trigger, verb]
+    frontier = [trigger] if verb == trigger else [trigger, verb]
     for purpose in verb.children:
         if purpose.dep_ in ("advcl", "xcomp") and purpose.i > trigger.i and _infinitive(purpose):
             frontier.append(purpose)
@@ -256,7 +256,7 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
         # object-control verb is its complement all the same
         infinitive = verb.dep_ == "advcl" and head.lemma_.lower() in OBJECT_CONTROL and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if (verb.dep_ == "xcomp" or infinitive) and head is not verb:
+        if (verb.dep_ == "xcomp" or infinitive) and head != verb:
             h_agent, h_patients, _ = clause_arguments(head, depth + 1)
             if head.lemma_.lower() in OBJECT_CONTROL and h_patients:
                 agent = h_patients[0]
@@ -266,13 +266,13 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
                         agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
             else:
                 agent = h_agent
-        elif verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acomp") and head is not verb:
+        elif verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acomp") and head != verb:
             agent = clause_arguments(head, depth + 1)[0]
         elif verb.dep_ == "relcl":
             agent = head
         elif verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBZ", "VBP"):
             agent = head  # a finite verb misparsed as a modifier of its subject
-        elif verb.dep_ == "acl" and head.head is not head:
+        elif verb.dep_ == "acl" and head.head != head:
             agent = clause_arguments(head.head, depth + 1)[0] if head.head.pos_ in ("VERB", "AUX") else None
     return agent, patients, passive
 

@@ -95,8 +95,8 @@ def lexical_terms(sentence) -> list[str]:
     verb = main_verb(sentence)
     v = _lemma(verb)
     terms = [f"v:{v}"]
-    if verb is not sentence.root:
-        terms.append(f"r:{_lemma(sentence.root)}")
+    # the sentence's root, also where it is the main verb (the weights were trained with it always there)
+    terms.append(f"r:{_lemma(sentence.root)}")
     for child in verb.children:
         dep = child.dep_
         c = _lemma(child)

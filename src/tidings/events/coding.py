@@ -240,7 +240,12 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         cand.sources = [m for m in (mention_of(doc, a) for a in agents) if m is not None]
         cand.joint = len(cand.sources) > 1
         cand.source_how = "passive agent" if passive else "subject"
-    objects = [p for p in patients if p is not cand.cue or cand.entry.type not in ("SANCTION", "ACCUSE", "AID",
+    if not cand.sources and agent is not None and cand.entry.type == "PROTEST" and _crowd(agent):
+        # "a million people marched in London": a crowd of no named group, placed later where it protested
+        span = doc[agent.left_edge.i:agent.i + 1]
+        cand.sources = [Mention(span.start_char, span.end_char, span.text, CROWD, how="crowd")]
+        cand.source_how = f"a crowd ('{span.text}'), of the place where it protested"
+    objects = [p for p in patients if p != cand.cue or cand.entry.type not in ("SANCTION", "ACCUSE", "AID",
                                                                                       "MOBILIZE")]
     objects += prep_objects(token, TARGET_PREPS | ({"in"} if cand.entry.mode == "visit" else set()))
     # "threatened further action against Russia": the object's own target
@@ -280,6 +285,24 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         cand.sources = [Mention(token.idx, token.idx, "", UNNAMED, how="unnamed")]
         cand.source_how = "unnamed (agentless passive): the text does not say who"
         cand.entry = replace(cand.entry, confidence=cand.entry.confidence * 0.7)
+
+
+# Words for a crowd that protests ("thousands of people marched", "students rallied"): civilians of the
+# place where they protest (the actors stage resolves named groups; these it leaves as nobody in particular).
+CROWD_WORDS = word_set("""
+people thousands hundreds tens dozens millions crowd crowds residents citizens students workers women men youths
+villagers farmers teachers doctors nurses supporters opponents voters families relatives locals inhabitants
+marchers participants
+""")
+CROWD = Actor(name="protesters", kind="group", sector="CVL", code="CVL")
+
+
+def _crowd(agent: Token) -> bool:
+    """Whether a subject is a crowd: a crowd word, or one behind a number or "of" ("a million people",
+    "thousands of people")."""
+    if agent.lower_ in CROWD_WORDS:
+        return True
+    return any(p.lower_ in CROWD_WORDS for p in prep_objects(agent, frozenset({"of"})))
 
 
 # The doer of an agentless passive ("sanctions were levied against Russia"): a source of no words, no
@@ -487,7 +510,7 @@ def _governor(cand: Candidate, by_token: dict[int, Candidate]) -> Candidate | No
     nearest: Candidate | None = None
     for _ in range(5):
         link = token.dep_
-        if token.head is token:
+        if token.head == token:
             break
         infinitive = link == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         # "appealed to him to take advantage ... and urge Putin": a coordinated complement
@@ -582,6 +605,11 @@ def _fold_background(candidates: list[Candidate]) -> None:
         if cand.type == "REQUEST" and cand.sources and by_protesters(cand) or \
                 cand.type == "ASSAULT" and cand.mode == "destroy" and cand.sources and by_protesters(cand, riot=True):
             cand.absorbed = True
+        elif cand.type == "PROTEST" and cand.token.dep_ in ("advcl", "xcomp", "conj") and any(
+                p is not cand and p.token == cand.token.head and not p.absorbed and p.sources == cand.sources
+                for p in protests):
+            # "marched in London, protesting ...": one protest told twice
+            cand.absorbed = True
     for owner_of, role in ((_purpose_of, "purpose"), (_reason_of, "reason")):
         tokens = {c.token.i: c for c in live if not c.absorbed}
         for cand in live:
@@ -595,7 +623,7 @@ def _fold_background(candidates: list[Candidate]) -> None:
             continue
         token = cand.token
         for _ in range(4):
-            if token.head is token:
+            if token.head == token:
                 break
             if token.dep_ in ("relcl", "acl") and token.head.dep_ in ("dobj", "pobj", "nsubjpass", "dative"):
                 owner = token.head.head
@@ -686,7 +714,7 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tu
             else cand.token
         cand.negated, cand.negation_word = negated(clause)
         cand.modality, cand.modality_word = modality(clause)
-        if clause is not cand.token and cand.modality == "asserted" and clause.lemma_.lower() in ("prepare", "plan"):
+        if clause != cand.token and cand.modality == "asserted" and clause.lemma_.lower() in ("prepare", "plan"):
             cand.modality, cand.modality_word = "intended", clause.text  # "is preparing an offensive"
     for cand in candidates:
         if cand.absorbed:

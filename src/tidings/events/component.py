@@ -323,7 +323,7 @@ def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentenc
     if mention.how == "unnamed":
         return mention, ""  # an agentless passive's doer: placed nowhere
     head = next((t for t in doc.char_span(mention.start, mention.end, alignment_mode="expand") or []
-                 if not (mention.start <= t.head.idx < mention.end) or t.head is t), None)
+                 if not (mention.start <= t.head.idx < mention.end) or t.head == t), None)
     country, how = None, ""
     if head is not None:
         for pobj in prep_objects(head, LOCAL_PREPS):

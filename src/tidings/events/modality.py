@@ -15,6 +15,7 @@ REPORTING = frozenset({"say", "tell", "announce", "state", "report", "declare", 
 HYPOTHETICAL_HEADS = frozenset({"fear", "threaten", "warn", "risk", "worry", "could", "if"})
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "deny", "reject", "avoid", "stop", "cease", "halt",
                             "postpone", "cancel", "suspend"})
+TIME_MARKS = frozenset({"before", "until", "till", "once", "when", "after", "as soon as"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
@@ -29,7 +30,7 @@ def _chain(token: Token, limit: int = 3) -> list[tuple[Token, str]]:
     """The trigger and the verbs above it through complements and coordination, with the link to each."""
     chain = [(token, "")]
     current = token
-    while len(chain) <= limit and current.head is not current and (
+    while len(chain) <= limit and current.head != current and (
             current.dep_ in ("xcomp", "ccomp", "conj", "pcomp") or _infinitive_adjunct(current)):
         chain.append((current.head, current.dep_))
         current = current.head
@@ -38,7 +39,7 @@ def _chain(token: Token, limit: int = 3) -> list[tuple[Token, str]]:
 
 def _reported(verb: Token) -> bool:
     for _ in range(3):
-        if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head is verb:
+        if verb.dep_ not in ("ccomp", "xcomp", "conj") or verb.head == verb:
             return False
         verb = verb.head
         if verb.lemma_.lower() in REPORTING:
@@ -51,7 +52,7 @@ def negated(token: Token) -> tuple[bool, str]:
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
             return True, child.text
-    if token.dep_ in ("xcomp", "ccomp") and token.head is not token:
+    if token.dep_ in ("xcomp", "ccomp") and token.head != token:
         head = token.head
         if token.dep_ == "xcomp":
             for child in head.children:
@@ -98,6 +99,13 @@ def modality(token: Token) -> tuple[str, str]:
                 return "intended", verb.text
             if lemma in HYPOTHETICAL_HEADS:
                 return "hypothetical", verb.text
+    if token.dep_ == "advcl" and token.head != token and any(
+            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children):
+        # "must agree to changes before they demobilize", "will withdraw once a deal is signed": a time clause
+        # of an event not yet real is not real either
+        mood, word = modality(token.head)
+        if mood != "asserted":
+            return mood, word
     if token.pos_ == "NOUN":
         head = token.head
         if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in (

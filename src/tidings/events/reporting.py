@@ -36,7 +36,7 @@ def reported_by(doc: Doc, trigger: Token) -> tuple[list[Mention], str]:
     found: list[Mention] = []
     token = trigger
     steps = 0
-    while token.head is not token and steps < 8:
+    while token.head != token and steps < 8:
         child, token = token, token.head
         steps += 1
         if _writers_clause(child):

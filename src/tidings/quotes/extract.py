@@ -212,7 +212,7 @@ class QuoteFinder:
         if depth > 3:
             return None, ""
         head = verb.head
-        if head is verb:
+        if head == verb:
             return None, ""
         if verb.dep_ in ("conj", "xcomp", "advcl", "acomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
             found, _ = self.subject_of(head, depth + 1)
@@ -273,7 +273,7 @@ class QuoteFinder:
                         and any(c.dep_ == "det" for c in token.children)) or (
                     token.like_num and step == -1 and names_only):
                 while token.dep_ in ("compound", "flat", "pobj", "prep", "appos", "amod", "poss") \
-                        and token.head is not token and token.head.i != verb.i \
+                        and token.head != token and token.head.i != verb.i \
                         and token.head.pos_ in ("PROPN", "NOUN", "ADP"):
                     token = token.head
                 if self.mark_at(token.idx) is None:
