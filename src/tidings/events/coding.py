@@ -22,6 +22,7 @@ from .arguments import (
     clause_arguments,
     mention_of,
     noun_sources,
+    place_mention,
     prep_objects,
     with_conjuncts,
 )
@@ -376,6 +377,11 @@ def _implicit_authority(doc: Doc, cand: Candidate, verb: Token | None = None) ->
     """"A French journalist was arrested in Iran": the authorities of the country named as the place."""
     for pobj in prep_objects(verb if verb is not None else cand.token, frozenset({"in"})):
         place = mention_of(doc, pobj)
+        if place is None or place.actor.kind != "country":
+            # "were arrested in Jakarta": a town's state ("in" a named place the gazetteer knows)
+            ent = next((e for e in doc.ents if e.start <= pobj.i < e.end and e.label_ in PLACE_LABELS), None)
+            location = place_named(ent.text, near=ent) if ent is not None else None
+            place = place_mention(doc, [ent], location, ent.text) if ent is not None and location else None
         if place is not None and place.actor.kind == "country" and place.actor.country and \
                 _different(place, cand.targets):
             cand.sources = [place]
