@@ -77,6 +77,8 @@ class Errors:
             "its sentence), a type (one of the 16 PLOVER types), source and target (null or {{\"text\", \"key\", "
             '"sector"}}), negated (true/false) and modality (asserted, intended, requested or hypothetical); see '
             "docs/events-gold.md.")
+    T722 = ("T722 {origin}, line {line}: {detail}. A second annotation codes articles of the first file (the same \"url\") "
+            "with the same sentences, in any order; see the section Agreement of docs/events-gold.md.")
     # usage (T4xx)
     T401 = "T401 unknown format {value!r}; choose one of {choices}."
     T402 = "T402 {detail}"
