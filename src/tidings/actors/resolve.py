@@ -868,9 +868,10 @@ class Resolver:
                 cand.how = f"'{text}': a party of {cand.details.get('country_from', country)}"
             return
         if any(t.lower_ not in us_words and not (t.ent_type_ in ("GPE", "NORP") and country == "USA")
-               for t in words):
+               and country_of_place(t.text) != "USA" for t in words):
             return  # "Social Democrats", "Christian Democrats": another party
-        why = self._us_context(doc, cand, done)
+        state = next((t.text for t in words if country_of_place(t.text) == "USA"), None)  # "the Tennessee Republican"
+        why = f"'{state}' is in the United States" if state else self._us_context(doc, cand, done)
         if why is None:
             return
         if cand.role_word == "house":
@@ -884,13 +885,27 @@ class Resolver:
         kind = "group" if is_plural(head) else "person"
         cand.actor = Actor(name=party if kind == "group" else text, kind=kind, country="USA", sector=sector)
         cand.how = f"'{text}': the US {party} in an article about the United States ({why}) -> USA{sector}"
+        partner = cand.partner
+        if kind == "person" and partner is not None and partner.actor is not None and partner.actor.kind == "person":
+            # "Sen. Bob Corker, the Tennessee Republican"
+            if partner.actor.country is None:
+                partner.actor = replace(partner.actor, country="USA", sector=partner.actor.sector or sector, code=None)
+                partner.how += f"; apposition with '{text}'"
+            cand.actor, cand.antecedent = partner.actor, partner if partner.start < cand.start else None
+            cand.how = f"apposition with '{doc[partner.start:partner.end].text.strip()}' ({party}, {why})"
 
     def _us_context(self, doc: Doc, cand: Cand, done: list[Cand]) -> str | None:
         """Why the text around `cand` is about the United States, or None: the most salient state, a US
         actor in the last sentences, or Congress named in the sentence."""
         sent = self._sent_of[cand.head.i]
-        for t in doc[sent:cand.head.i]:
-            if t.lower_ in ("congress", "congressional", "senate", "gop") and t.text[:1].isupper():
+        end = sent
+        while end < len(doc) and self._sent_of[end] == sent:
+            end += 1
+        for t in doc[sent:end]:
+            if t.i == cand.head.i or not t.text[:1].isupper():
+                continue
+            if t.lower_ in ("congress", "congressional", "senate", "gop", "capitol") or t.text == "House" and not (
+                    t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of"):
                 return f"'{t.text}' in the sentence"
         salient = self._salient(done, cand, kinds=("country",))
         if salient is not None and salient.actor is not None and salient.actor.country == "USA":
