@@ -50,7 +50,7 @@ class Tone:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, int], dict[str, dict[tuple[str, ...], int]]]:
-    """(word -> sign, first word -> {phrase words -> sign}) from the AFINN-165 file."""
+    """(word -> valence, first word -> {phrase words -> valence}) from the AFINN-165 file (-5 .. +5)."""
     try:
         path = metadata.distribution("afinn").locate_file(LEXICON_FILE)
         with open(str(path), encoding="utf-8") as handle:
@@ -63,12 +63,11 @@ def _lexicon() -> tuple[dict[str, int], dict[str, dict[tuple[str, ...], int]]]:
         entry, _, value = line.rpartition("\t")
         if not entry:
             continue
-        sign = (int(value) > 0) - (int(value) < 0)
         parts = tuple(_normalise(w) for w in entry.split())
         if len(parts) == 1:
-            words[parts[0]] = sign
+            words[parts[0]] = int(value)
         else:
-            phrases.setdefault(parts[0], {})[parts[1:]] = sign
+            phrases.setdefault(parts[0], {})[parts[1:]] = int(value)
     return words, phrases
 
 
@@ -89,22 +88,34 @@ def tone_counts(text: str, *, skip: Iterable[tuple[int, int]] = ()) -> Tone:
         pieces.append(text[at:])
         text = "\n".join(pieces)
     tokens = _WORD.findall(text.lower().replace("’", "'"))
+    values = _values(tokens)
+    positive, negative = sum(v > 0 for v in values), sum(v < 0 for v in values)
+    return Tone(positive=positive, negative=negative, words=len(tokens))
+
+
+def valence(text: str) -> int:
+    """The sum of the AFINN valences (-5 .. +5 each) of the words of `text`: below 0 for words that
+    condemn ("a cowardly act of terrorism"), above 0 for words that praise ("a brave leader")."""
+    return sum(_values(_WORD.findall(text.lower().replace("’", "'"))))
+
+
+def _values(tokens: list[str]) -> list[int]:
+    """The valence of each token; a phrase's goes to its first word (its other words count 0)."""
     words, phrases = _lexicon()
-    signs = [words.get(token, 0) for token in tokens]
+    values = [words.get(token, 0) for token in tokens]
     if not phrases.keys().isdisjoint(tokens):
         covered = 0  # a phrase wins over its words, and over phrases starting inside it
         for i in [i for i, token in enumerate(tokens) if token in phrases]:
             if i < covered:
                 continue
             best: tuple[tuple[str, ...], int] | None = None
-            for rest, phrase_sign in phrases[tokens[i]].items():
+            for rest, phrase_value in phrases[tokens[i]].items():
                 if (best is None or len(rest) > len(best[0])) and tuple(tokens[i + 1:i + 1 + len(rest)]) == rest:
-                    best = (rest, phrase_sign)
+                    best = (rest, phrase_value)
             if best is not None:
                 covered = i + 1 + len(best[0])
-                signs[i:covered] = [best[1]] + [0] * len(best[0])
-    positive, negative, n = signs.count(1), signs.count(-1), len(tokens)
-    return Tone(positive=positive, negative=negative, words=n)
+                values[i:covered] = [best[1]] + [0] * len(best[0])
+    return values
 
 
 def document_tone(text: str, *, skip: Iterable[tuple[int, int]] = ()) -> float:

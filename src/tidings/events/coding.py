@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from ..document import Actor, Mention
+from ..tone import valence
 from .arguments import (
     NOUN_TARGET_PREPS,
     TARGET_PREPS,
@@ -161,6 +162,57 @@ def _stems(word: str) -> list[str]:
     return out
 
 
+# "called the attack a cowardly act of terrorism", "described the sanctions as illegal": a verdict on someone's
+# act or on them, coded by the words of the label (AFINN-165 valence, see `tone.py`): condemning words make it
+# a disapproval (ACCUSE), praising words an approval (SUPPORT), neutral ones no event.
+LABELLING = frozenset({"call", "label", "brand", "describe", "dub", "term"})
+LABEL_DEPS = frozenset({"oprd", "attr", "npadvmod", "acomp", "prep", "dobj"})
+LABEL_ACCUSE = Trigger("call", "VERB", frozenset(), "ACCUSE", "disapprove", "111", 0.55, source="a label of condemning words")
+LABEL_SUPPORT = Trigger("call", "VERB", frozenset(), "SUPPORT", None, "051", 0.5, source="a label of praising words")
+
+
+def _labelled(verb: Token) -> Candidate | None:
+    """A verdict told by labelling an object ("called it a breach of his responsibilities"), or None."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    complements = [c for c in verb.children if c.dep_ == "oprd"]
+    if obj is None and len(complements) > 1:
+        obj = complements[0]  # "called Saudi Arabia's execution of the cleric a huge crime": two parsed as labels
+    if obj is None:
+        return None
+    # the label: what the verb says the object is ("a cowardly act", "as illegal", a quoted "lousy" the parser
+    # hung on the object), not a clause that follows ("to discuss the crisis", "..., saying ...")
+    parts = [c for c in verb.children if c.i > obj.i and c.dep_ in LABEL_DEPS and not (
+        c.dep_ == "prep" and c.lower_ != "as")]
+    parts += [c for c in obj.children if c.i > obj.i and (c.dep_ in ("amod", "appos") or
+                                                       c.dep_ == "prep" and c.lower_ == "as")]
+    words = " ".join(t.text for part in parts for t in part.subtree if not t.is_punct)
+    if not words:
+        return None
+    score = valence(words)
+    if abs(score) < 2:
+        return None  # one mild word ("the Thucydides Trap") is a name, not a verdict
+    entry = LABEL_ACCUSE if score < 0 else LABEL_SUPPORT
+    cand = Candidate(verb, replace(entry, lemma=verb.lemma_.lower()))
+    cand.notes.append(f"label '{words}' (AFINN valence {score:+d})")
+    return cand
+
+
+PHONED = Trigger("call", "VERB", frozenset(), "CONSULT", "phone", "041", 0.6, source="a call to a named actor")
+
+
+def _phoned(verb: Token) -> Candidate | None:
+    """"Putin called Xi on Tuesday": "call" with a named actor as its object and nothing more is a phone call."""
+    if verb.lemma_.lower() != "call":
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if len(objects) != 1 or any(c.dep_ in ("oprd", "ccomp", "attr") for c in verb.children):
+        return None
+    mention = mention_of(verb.doc, objects[0])
+    if mention is None or mention.actor.kind not in ("person", "country") or objects[0].pos_ != "PROPN":
+        return None
+    return Candidate(verb, PHONED)
+
+
 def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str, ...] = ()) -> list[Candidate]:
     table = triggers(petrarch, extra)
     out = []
@@ -171,6 +223,11 @@ def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str,
         if pos == "VERB" and token.dep_ == "ccomp" and token.head.lemma_.lower() in SAYING and any(
                 c.dep_ == "aux" and c.lower_ == "must" for c in token.children):
             out.append(Candidate(token, MUST))
+        if pos == "VERB" and token.lemma_.lower() in LABELLING:
+            labelled = _labelled(token) or _phoned(token)
+            if labelled is not None:
+                out.append(labelled)
+                continue
         if pos == "VERB" and token.lemma_.lower() in PRESSING and _pressed(token) is not None:
             out.append(Candidate(token, replace(PRESS, lemma=token.lemma_.lower())))
             continue
@@ -187,6 +244,8 @@ def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str,
                            None)
                 if cue is None:
                     continue
+                if cue.dep_ == "prep" and any(c.dep_ == "dobj" for c in token.children) and row.type == "REQUEST":
+                    continue  # "called Xi on Tuesday": a phrasal "call on" takes no direct object
                 out.append(Candidate(token, row, cue))
             else:
                 out.append(Candidate(token, row))
