@@ -284,14 +284,13 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
             c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" for c in token.children):
         agent, patients, passive = patients[0], patients[1:], False
     claim = _claimant(agent) if agent is not None and agent.lemma_.lower() in ATTACK_WORDS else None
-    if claim is not None and (claimant := clause_arguments(claim)[0]) is not None:
+    claimant = clause_arguments(claim)[0] if claim is not None else None
+    if agent is not None and claim is not None and claimant is not None:
         # "took credit for the bombing that killed 12 policemen": the bombers are who claimed it
         cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(claimant)) if m is not None]
         cand.joint = len(cand.sources) > 1
         cand.source_how = f"claimed it ('{claim.text}')"
         cand.notes.append(f"responsibility claimed by its doer ('{claim.text} ... {agent.text}')")
-    if cand.sources:
-        pass
     elif agent is not None and cand.entry.type == "ASSAULT" and agent.lemma_.lower() in ATTACK_WORDS and \
             mention_of(doc, agent) is None:
         _unidentified_attackers(doc, cand, agent)
