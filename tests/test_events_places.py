@@ -119,6 +119,8 @@ SENTENCES = [
     ("surname_town", "Iran rejected a proposal from Obama on Friday.", "Obama", "-"),
     ("group_named_after_land", "Yemen investigated a possible al Qaeda in the Arabian Peninsula link to the attack.",
      "Arabian Peninsula", "-"),
+    ("group_named_after_land_apart", "Yemeni police arrested a spokesperson for al Qaeda in the Arabian Peninsula.",
+     "Arabian Peninsula", "-"),
     ("magazine_named_like_a_sea", "Biden attacked Trump over the comments reported in The Atlantic.", "Atlantic", "-"),
     ("person_after_to", "The guitarist mailed his songs to Garcia in California.", "García", "-"),
     ("person_after_to_known", "The Mexican president paid two visits to Bush.", "Būsh", "-"),

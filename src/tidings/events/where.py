@@ -164,7 +164,7 @@ def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...
             head = head.head.head  # "in the northern city of Kirkuk"
         if not (ent.root.dep_ == "pobj" and head.lower_ in PLACE_PREPS):
             continue
-        if head.head.lower_ in GROUP_NAMES and head == ent.root.head:
+        if head == ent.root.head and (head.head.lower_ in GROUP_NAMES or head.doc[head.i - 1].lower_ in GROUP_NAMES):
             continue  # "al Qaeda in the Arabian Peninsula": a group's name, not where it acted
         if ent.label_ == "PERSON" and head.lower_ not in AT_PREPS and head == ent.root.head:
             continue  # "paid visits to Bush", "mailed songs to Garcia": people, not Būsh, Egypt
