@@ -112,7 +112,7 @@ def _score(pairs: list[tuple[int, GoldArticle, GoldArticle]]) -> dict[str, Any]:
     unmatched_first: Counter[str] = Counter()
     unmatched_second: Counter[str] = Counter()
     matched = same_type = 0
-    agree = Counter()
+    agree: Counter[str] = Counter()
     n_first = n_second = 0
     for _, a, b in pairs:
         for sa, sb in zip(a.sentences, b.sentences, strict=True):
