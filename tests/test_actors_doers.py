@@ -39,6 +39,8 @@ FOUND = [
     ("Hamas fired rockets. The Islamist group said it would go on.", "The Islamist group", "PSEREB"),
     ("Fighting spread in the Congo.", "the Congo", "COD"),
     ("Congolese troops crossed the border.", "Congolese troops", "CODMIL"),
+    ("The International Criminal Court issued a warrant. The court said the trial would begin.", "The court",
+     "IGOJUDICC"),
     ("Brazzaville and the Republic of the Congo signed the deal.", "the Republic of the Congo", "COG"),
 ]
 
@@ -62,6 +64,9 @@ NOBODY = [
     ("The company said the sales department would close.", "department"),
     ("Britain's prime minister spoke in the House of Commons.", "House"),
     ("Fire destroyed the house in Kabul.", "house"),
+    ("A council of elders met in Kandahar.", "council"),
+    ("Kenya voted on Sunday. The party won the vote.", "party"),
+    ("The World Bank lent money. The agency said it would help.", "agency"),
 ]
 
 

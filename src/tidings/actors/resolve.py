@@ -36,6 +36,7 @@ from .roles import (
     COUNTRY_NOUNS,
     GOVERNMENT_BODIES,
     INSTITUTIONS,
+    NAMED_ANAPHORS,
     US_PARTY_WORDS,
     is_person_noun,
     is_plural,
@@ -470,9 +471,9 @@ class Resolver:
                 continue  # "opposition to the strike", "strong opposition": an objection, nobody's body
             if lemma in US_PARTY_WORDS and not token.text[:1].isupper():
                 continue  # "democrats" in Hong Kong: people of a cause, not a party
-            anaphor = lemma in ANAPHORIC_BODIES and _body_anaphor(token)
-            if lemma in ANAPHORIC_BODIES and not anaphor and " " not in phrase:
-                continue  # "a group of protesters": nobody yet
+            anaphor = lemma in ANAPHORIC_BODIES | NAMED_ANAPHORS and _body_anaphor(token)
+            if lemma in ANAPHORIC_BODIES | NAMED_ANAPHORS and not anaphor and " " not in phrase and not sector:
+                continue  # "a group of protesters", "a council": nobody yet
             if not (anaphor or is_person_noun(token) or lemma in INSTITUTIONS or lemma in COUNTRY_NOUNS or lemma == "house"
                     or lemma in US_PARTY_WORDS
                     or token.lower_ in INSTITUTIONS or " " in phrase or _agent_noun(token)):
@@ -662,10 +663,13 @@ class Resolver:
         if cand.details.get("anaphor") and not inside and cand.possessor is None:
             armed = any(t.lower_ in ARMED_WORDS for t in doc[cand.start:head.i])
             institution = cand.role_word != "group"  # "the organisation" may be an IGO
+            same_head = cand.role_word in NAMED_ANAPHORS  # "the agency": a named "... Agency"
 
             def named_body(c: Cand, a: Actor) -> bool:
                 if c.kind != "name" or a.kind not in ("group", "organization") or c.head.i in range(cand.start, cand.end):
                     return False
+                if same_head:
+                    return cand.role_word in (a.name.lower().split()[-1:] + [c.head.lemma_.lower()])
                 if armed:
                     return a.kind == "group" or a.sector in ("REB", "UAF", "INS")
                 return institution or a.sector not in ("IGO", "MED", "GOV", "MIL", "COP", "LEG", "JUD")

@@ -28,6 +28,9 @@ ROLE_OVERRIDES = {
     "republican": "PTY", "republicans": "PTY", "democrat": "PTY", "democrats": "PTY",
     # "the group", "the organisation": only as a definite reference back to a named one (resolve.py)
     "group": "", "organization": "", "organisation": "", "movement": "",
+    # "the council", "the agency": only as a reference back to a named body of that head noun (resolve.py)
+    "council": "", "agency": "", "committee": "", "commission": "", "party": "", "front": "", "alliance": "",
+    "union": "", "league": "", "coalition": "", "fund": "",
     "house": "LEG",  # only "the House" alone, and only in articles about the United States (resolve.py)
 }
 
@@ -53,6 +56,10 @@ US_PARTY_WORDS = {"republican", "republicans", "democrat", "democrats"}
 GOVERNMENT_BODIES = {"ministry", "department"}
 # Nouns that, definite and singular, refer back to a named body: "The group said ...".
 ANAPHORIC_BODIES = {"group", "organization", "organisation", "movement"}
+# Nouns that, definite and singular, refer back to a named body with the same head noun ("the International
+# Atomic Energy Agency ... the agency said"); those with a sector of their own ("the court") keep it otherwise.
+NAMED_ANAPHORS = {"council", "agency", "committee", "commission", "party", "front", "alliance", "union", "league",
+                  "coalition", "fund", "court", "tribunal"}
 # Lower-case words that may stand before such a noun ("the militant group"); armed ones want an armed group.
 ARMED_WORDS = {"militant", "armed", "rebel", "terrorist", "extremist", "islamist", "jihadist", "insurgent",
                "guerrilla", "separatist", "terror", "paramilitary", "hardline", "radical"}
