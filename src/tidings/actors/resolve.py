@@ -805,6 +805,7 @@ class Resolver:
         sent = self._sent_of[cand.head.i]
         here = {c.actor.country: c for c in cands if c.kind == "name" and c.actor is not None and
                 c.actor.kind == "country" and c.actor.country and self._sent_of[c.head.i] == sent}
+        where: Cand | None
         if len(here) == 1:
             where, why = next(iter(here.values())), "the state its sentence names"
         elif not here:
