@@ -130,6 +130,10 @@ class Resolver:
         self.role_head_hashes = {strings.add(w) for w in self.role_heads} | {
             strings.add(w.capitalize()) for w in self.role_heads}  # lemmas of proper nouns keep their case
         self.pronoun_hashes = {strings.add(w) for w in PRONOUNS}
+        # plurals of role heads, for capitalised plurals the tagger took for names and left unlemmatised
+        # ("Separatists said ...", "Rebels attacked ..." at the start of a sentence)
+        self.plural_heads = {strings.add(w + "s"): w for w in self.role_heads if not w.endswith("s")}
+        self.plural_words = {w + "s": w for w in self.role_heads if not w.endswith("s")}
         from spacy.symbols import NOUN, PROPN
 
         self.noun_pos = {NOUN, PROPN}
@@ -437,10 +441,15 @@ class Resolver:
         for i, pos in enumerate(self._pos):
             if pos not in noun_pos or skip[i] or taken[i] is not None:
                 continue
+            singular = None
             if self._lemma[i] not in heads and self._lower[i] not in heads:
-                continue
+                singular = self.plural_heads.get(self._lower[i]) if self._lemma[i] != self._lower[i] else None
+                if singular is None:
+                    continue
             token = doc[i]
-            lemma = token.lemma_.lower()
+            lemma = singular or token.lemma_.lower()
+            if singular is None and token.pos_ == "PROPN" and lemma == token.lower_ and lemma in self.plural_words:
+                lemma = self.plural_words[lemma]  # "Rebels" (PROPN, unlemmatised): "rebel"
             if token.dep_ == "compound" and token.head.i > token.i or \
                     token.dep_ == "nmod" and token.pos_ == "PROPN" and token.head.i > token.i:
                 continue  # "police station", "Foreign Minister spokesperson", "the Umma (Nation) party": the head decides
@@ -828,7 +837,7 @@ class Resolver:
             verb = head.head
             places += [c for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
             for obj in (c for c in verb.children if c.dep_ == "dobj"):  # "a checkpoint in Pakistan"
-                places += [c for c in obj.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
+                places += [c for c in obj.subtree if c.dep_ == "prep" and c.lower_ in PLACE_PREPS]
         found: dict[str, Cand] = {}
         for prep in places:
             lo, hi = prep.i, prep.right_edge.i + 1

@@ -86,7 +86,8 @@ def sector_for(phrase: str, agents: dict[str, str]) -> str | None:
 
 def is_person_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
-    return lemma in PERSON_NOUNS or token.lower_ in PERSON_NOUNS
+    return lemma in PERSON_NOUNS or token.lower_ in PERSON_NOUNS or (
+        token.tag_ == "NNPS" and token.lower_.endswith("s") and token.lower_[:-1] in PERSON_NOUNS)  # "Rebels"
 
 
 def is_plural(token: Token) -> bool:
