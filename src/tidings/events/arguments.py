@@ -339,10 +339,16 @@ def first_actors(doc: Doc, tokens: list[Token], sources: list[Mention], *, same_
     return groups[0] if groups else []
 
 
+def same_actor(a: Actor, b: Actor) -> bool:
+    """One actor, or a state and a part of it ("Turkey" and "its troops"); two parts of one state are two
+    actors ("Egyptian police" and "demonstrators" both carry Egypt's name, but not its sector)."""
+    return a.name == b.name and (a.sector == b.sector or not a.sector or not b.sector)
+
+
 def _other(mention: Mention, sources: list[Mention], *, place: bool = False) -> bool:
     """Not one of the sources: another actor, or, for a place, a state's seat or land even where the
     source is of that state ("French farmers would blockade Paris")."""
-    return all((mention.actor.name != s.actor.name or place and mention.actor.code != s.actor.code)
+    return all((not same_actor(mention.actor, s.actor) or place and mention.actor.code != s.actor.code)
                and not (mention.start < s.end and s.start < mention.end) for s in sources)
 
 

@@ -25,6 +25,7 @@ from .arguments import (
     noun_sources,
     place_mention,
     prep_objects,
+    same_actor,
     with_conjuncts,
 )
 from .modality import modality, negated
@@ -254,7 +255,7 @@ def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str,
 
 
 def _different(mention: Mention, others: list[Mention]) -> bool:
-    return all(mention.actor.name != o.actor.name and not (mention.start < o.end and o.start < mention.end)
+    return all(not same_actor(mention.actor, o.actor) and not (mention.start < o.end and o.start < mention.end)
                for o in others)
 
 

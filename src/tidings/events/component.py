@@ -29,6 +29,7 @@ from .arguments import (
     mention_of,
     place_mention,
     prep_objects,
+    same_actor,
 )
 from .classifier import NONE, default_classifier
 from .coding import SYMMETRIC, Candidate, code_sentence, retype
@@ -247,7 +248,7 @@ class EventsComponent:
             target = None
             for token in [*patients, *prep_objects(root, TARGET_PREPS)]:
                 found = mention_of(doc, token)
-                if found is not None and found.actor.name != source.actor.name:
+                if found is not None and not same_actor(found.actor, source.actor):
                     target = found
                     break
             cameo = DEFAULT_CAMEO[label]
