@@ -67,7 +67,22 @@ NOBODY = [
     ("A council of elders met in Kandahar.", "council"),
     ("Kenya voted on Sunday. The party won the vote.", "party"),
     ("The World Bank lent money. The agency said it would help.", "agency"),
+    ("A spokesperson told the Associated Press the organization was waiting.", "organization"),
 ]
+
+TITLES = [
+    # role words added for doers must not change the titles of people ("White House Press Secretary")
+    ("Obama spoke. White House Press Secretary Josh Earnest said the strikes would go on.", "Josh Earnest", "USA"),
+    ("Obama spoke. Sen. Saxby Chambliss, a Georgia Republican, said the report was wrong.", "Saxby Chambliss",
+     "USALEG"),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,name,code", TITLES, ids=[r[1] for r in TITLES])
+def test_titles_unchanged(pipeline, text, name, code):
+    found = mentions(pipeline, text)
+    assert [c for m, c in found.items() if m.endswith(name)] == [code], found
 
 
 @pytest.mark.model

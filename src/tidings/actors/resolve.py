@@ -125,7 +125,7 @@ class Resolver:
         from .roles import ROLE_OVERRIDES
 
         # the last word of every role phrase: only nouns among these can head a role phrase
-        self.role_heads = {p.rsplit(" ", 1)[-1] for p in (*dictionaries.agents, *ROLE_OVERRIDES)}
+        self.role_heads = {p.rsplit(" ", 1)[-1] for p in (*dictionaries.agents, *ROLE_OVERRIDES)} | {"house"}
         strings = vocab.strings
         self.role_head_hashes = {strings.add(w) for w in self.role_heads} | {
             strings.add(w.capitalize()) for w in self.role_heads}  # lemmas of proper nouns keep their case
@@ -450,8 +450,8 @@ class Resolver:
             lemma = singular or token.lemma_.lower()
             if singular is None and token.pos_ == "PROPN" and lemma == token.lower_ and lemma in self.plural_words:
                 lemma = self.plural_words[lemma]  # "Rebels" (PROPN, unlemmatised): "rebel"
-            if token.dep_ == "compound" and token.head.i > token.i or \
-                    token.dep_ == "nmod" and token.pos_ == "PROPN" and token.head.i > token.i:
+            if token.dep_ == "compound" and token.head.i > token.i or token.dep_ == "nmod" and \
+                    token.pos_ == "PROPN" and token.head.i > token.i and i > 0 and doc[i - 1].text == "(":
                 continue  # "police station", "Foreign Minister spokesperson", "the Umma (Nation) party": the head decides
             # the longest role phrase ending on this token ("foreign minister" before "minister"),
             # inside the noun phrase ("US Secretary of State": "State" alone is no role)
@@ -472,10 +472,10 @@ class Resolver:
                     break
             if sector is None and lemma in GOVERNMENT_BODIES:
                 sector, phrase = self._government_body(doc, token)
+            if sector is None and lemma == "house" and _the_house(token):
+                sector, phrase = "LEG", "house"  # "the House" alone: the US lower chamber (see _us_body)
             if sector is None:
                 continue
-            if lemma == "house" and not _the_house(token):
-                continue  # a house; "the House" alone is the US lower chamber (see _us_body)
             if lemma == "opposition" and phrase == "opposition" and not _political_opposition(token):
                 continue  # "opposition to the strike", "strong opposition": an objection, nobody's body
             if lemma in US_PARTY_WORDS and not token.text[:1].isupper():
@@ -675,8 +675,9 @@ class Resolver:
             same_head = cand.role_word in NAMED_ANAPHORS  # "the agency": a named "... Agency"
 
             def named_body(c: Cand, a: Actor) -> bool:
-                if c.kind != "name" or a.kind not in ("group", "organization") or c.head.i in range(cand.start, cand.end):
-                    return False
+                if c.kind != "name" or a.kind not in ("group", "organization") or a.sector == "MED" or \
+                        c.head.i in range(cand.start, cand.end):
+                    return False  # (not the news agency reporting it)
                 if same_head:
                     return cand.role_word in (a.name.lower().split()[-1:] + [c.head.lemma_.lower()])
                 if armed:
@@ -874,8 +875,13 @@ class Resolver:
         only where the article is about the United States; a party of another state where one is named
         ('the Sweden Democrats'); nobody where other words name another party ('Liberal Democrats')."""
         head = cand.head
-        words = [t for t in doc[cand.start:head.i] if t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper()]
+        inner = {i for c in cand.details.get("inside", []) for i in range(c.start, c.end)}
+        words = [t for t in doc[cand.start:head.i] if t.dep_ in ("compound", "amod", "nmod") and t.text[:1].isupper()
+                 and t.i not in inner]
         us_words = {"house", "senate", "congressional", "gop", "us", "u.s.", "american", "capitol", "hill"}
+        state = next((doc[i].text for i in sorted(inner) if country_of_place(doc[i].text) == "USA"), None)
+        if country is not None and state:
+            country = "USA"  # "a Georgia Republican": the US state
         if country not in (None, "USA"):
             if cand.role_word != "house":
                 cand.actor = Actor(name=text, kind="organization", country=country, sector="PTY")
@@ -884,7 +890,7 @@ class Resolver:
         if any(t.lower_ not in us_words and not (t.ent_type_ in ("GPE", "NORP") and country == "USA")
                and country_of_place(t.text) != "USA" for t in words):
             return  # "Social Democrats", "Christian Democrats": another party
-        state = next((t.text for t in words if country_of_place(t.text) == "USA"), None)  # "the Tennessee Republican"
+        state = state or next((t.text for t in words if country_of_place(t.text) == "USA"), None)  # "the Tennessee Republican"
         why = f"'{state}' is in the United States" if state else self._us_context(doc, cand, done)
         if why is None:
             return

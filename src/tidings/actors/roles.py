@@ -31,7 +31,6 @@ ROLE_OVERRIDES = {
     # "the council", "the agency": only as a reference back to a named body of that head noun (resolve.py)
     "council": "", "agency": "", "committee": "", "commission": "", "party": "", "front": "", "alliance": "",
     "union": "", "league": "", "coalition": "", "fund": "",
-    "house": "LEG",  # only "the House" alone, and only in articles about the United States (resolve.py)
 }
 
 # Role nouns that name one person (singular) or people of that role (plural).
