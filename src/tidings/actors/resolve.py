@@ -1013,9 +1013,7 @@ class Resolver:
         if want == "they" and pronoun.lower_ == "they":
             # "told nationals ... if they needed": a plural noun in the sentence is the likelier antecedent
             for t in doc[self._sent_of[pronoun.i]:pronoun.i]:
-                # (people or a subject, not things: "lay down arms before they demobilize")
-                if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound",) and (
-                        t.dep_ in SUBJECT_DEPS or is_person_noun(t) or _agent_noun(t)):
+                if t.tag_ in ("NNS", "NNPS") and t.dep_ not in ("compound",):
                     owner = next((c for c in before if c.start <= t.i < c.end), None)
                     if owner is None:
                         return None
