@@ -77,6 +77,7 @@ def run(pipeline: Pipeline, articles: list[Article], corpus: str, sample: list[l
     kinds: Counter[str] = Counter()
     places: Counter[str] = Counter()
     unknown: Counter[str] = Counter()
+    towns: list[list[str]] = []  # places of under 50,000 people named after a place preposition
     table = _gazetteer()
     for article in articles:
         if not article.text.strip():
@@ -85,9 +86,12 @@ def run(pipeline: Pipeline, articles: list[Article], corpus: str, sample: list[l
         for _, proc in pipeline.nlp.pipeline:
             doc = proc(doc)
         for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS \
-                    and place_named(ent.text) is None:
-                unknown[ent.text.removeprefix("the ")] += 1
+            if ent.label_ in ("GPE", "LOC", "FAC") and ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS:
+                if place_named(ent.text) is None:
+                    unknown[ent.text.removeprefix("the ")] += 1
+                elif _kind(table, ent.text) == "town":
+                    sentence = " ".join(ent.sent.text.split())
+                    towns.append([corpus, article.origin, ent.text, str(place_named(ent.text, near=ent)), sentence])
         for event in doc._.tidings_events or []:
             events += 1
             if event.location is None:
@@ -105,6 +109,7 @@ def run(pipeline: Pipeline, articles: list[Article], corpus: str, sample: list[l
     return {"articles": len(articles), "events": events, "located": located,
             "located_share": round(located / events, 4) if events else 0.0, "kinds": dict(kinds),
             "distinct_places": len(places), "top_places": places.most_common(25),
+            "towns_after_place_preposition": len(towns), "towns": [t[2:4] for t in towns],
             "unknown_after_place_preposition": unknown.most_common(40)}
 
 
@@ -129,6 +134,8 @@ def main() -> None:
         print(f"{corpus}: {r['articles']} articles, {r['events']} events, {r['located']} located "
               f"({r['located_share']:.1%}); kinds {r['kinds']}; {r['distinct_places']} distinct places")
         print("  top places: " + ", ".join(f"{p} {n}" for p, n in r["top_places"]))
+        print(f"  towns (under 50,000 people) after a place preposition: {r['towns_after_place_preposition']}: "
+              + ", ".join(f"{t} = {loc}" for t, loc in r["towns"]))
         print("  not in the gazetteer after a place preposition: "
               + ", ".join(f"{p} {n}" for p, n in r["unknown_after_place_preposition"]))
     print(f"sample of {len(sample)} located events written to {args.sample}")

@@ -42,6 +42,10 @@ AT_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across
 # Kinds of place taken only from a span the model labels a place: towns ("Obama", Japan) and regions of no
 # one state ("reported in The Atlantic", a magazine)
 WEAK_KINDS = frozenset({"town", "area"})
+# Capitalised words after a place name that make it the name of a building or a square in some other town
+BUILDING_WORDS = frozenset({"palace", "corner", "square", "street", "road", "hall", "castle", "bridge", "gardens",
+                            "club", "stadium", "hotel", "mosque", "church", "cathedral", "college", "school",
+                            "hospital", "prison", "barracks"})
 # Words of groups named after their land: "al Qaeda in the Arabian Peninsula", "al-Qaida in Iraq"
 GROUP_NAMES = frozenset({"qaeda", "qaida", "qa'ida", "qaeda's"})
 # "Helmand province", "the Donetsk region", "northern Syria": the place itself
@@ -158,6 +162,9 @@ def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...
             continue
         if kind == "area" and ent.start > ent.sent.start + 1 and ent.doc[ent.start - 1].text == "The":
             continue  # "reported in The Atlantic": a title
+        after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+        if after is not None and after.text[:1].isupper() and after.lower_ in BUILDING_WORDS:
+            continue  # "from Blenheim Palace", "from Hyde Park Corner": a building's name, not the town's
         head = ent.root.head
         if ent.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS and \
                 head.head.dep_ == "pobj":
