@@ -684,7 +684,7 @@ class Resolver:
                     return a.kind == "group" or a.sector in ("REB", "UAF", "INS")
                 return institution or a.sector not in ("IGO", "MED", "GOV", "MIL", "COP", "LEG", "JUD")
 
-            ante = self._nearest(done, cand, named_body, window=6)
+            ante = self._nearest(done, cand, named_body, window=6 if same_head or armed else 3)
             if ante is not None and ante.actor is not None:
                 cand.actor, cand.antecedent = ante.actor, ante
                 cand.how = f"nominal '{text}' -> nearest named {ante.actor.kind} {ante.actor.name}"
@@ -890,7 +890,10 @@ class Resolver:
         if any(t.lower_ not in us_words and not (t.ent_type_ in ("GPE", "NORP") and country == "USA")
                and country_of_place(t.text) != "USA" for t in words):
             return  # "Social Democrats", "Christian Democrats": another party
-        state = state or next((t.text for t in words if country_of_place(t.text) == "USA"), None)  # "the Tennessee Republican"
+        after = [o for p in head.rights if p.dep_ == "prep" and p.lower_ in ("of", "from") for o in p.children
+                 if o.dep_ == "pobj"]  # "Democrat of Connecticut"
+        state = state or next((t.text for t in [*words, *after] if t.text[:1].isupper()
+                               and country_of_place(t.text) == "USA"), None)  # "the Tennessee Republican"
         why = f"'{state}' is in the United States" if state else self._us_context(doc, cand, done)
         if why is None:
             return
@@ -908,7 +911,7 @@ class Resolver:
         partner = cand.partner
         if kind == "person" and partner is not None and partner.actor is not None and partner.actor.kind == "person":
             # "Sen. Bob Corker, the Tennessee Republican"
-            if partner.actor.country is None:
+            if partner.actor.country != "USA" and (partner.actor.country is None or "salient" in partner.how):
                 partner.actor = replace(partner.actor, country="USA", sector=partner.actor.sector or sector, code=None)
                 partner.how += f"; apposition with '{text}'"
             cand.actor, cand.antecedent = partner.actor, partner if partner.start < cand.start else None
