@@ -1278,7 +1278,8 @@ def _political_opposition(token: Token) -> bool:
 def _body_anaphor(token: Token) -> bool:
     """'the group', 'the militant group', 'this organisation': definite, singular, no 'of' after it, and
     nothing before it but words a named body's kind may take."""
-    if token.tag_ in ("NNS", "NNPS") or token.text[:1].isupper() and not token.is_sent_start:
+    if token.tag_ in ("NNS", "NNPS") or token.text[:1].isupper() and not token.is_sent_start and \
+            token.lower_ not in NAMED_ANAPHORS:  # ("the Brotherhood", "the Council": a named one's head)
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("of", "for") for c in token.rights):
         return False

@@ -30,7 +30,7 @@ ROLE_OVERRIDES = {
     "group": "", "organization": "", "organisation": "", "movement": "",
     # "the council", "the agency": only as a reference back to a named body of that head noun (resolve.py)
     "council": "", "agency": "", "committee": "", "commission": "", "party": "", "front": "", "alliance": "",
-    "union": "", "league": "", "coalition": "", "fund": "",
+    "union": "", "league": "", "coalition": "", "fund": "", "brotherhood": "",
 }
 
 # Role nouns that name one person (singular) or people of that role (plural).
@@ -58,7 +58,7 @@ ANAPHORIC_BODIES = {"group", "organization", "organisation", "movement"}
 # Nouns that, definite and singular, refer back to a named body with the same head noun ("the International
 # Atomic Energy Agency ... the agency said"); those with a sector of their own ("the court") keep it otherwise.
 NAMED_ANAPHORS = {"council", "agency", "committee", "commission", "party", "front", "alliance", "union", "league",
-                  "coalition", "fund", "court", "tribunal"}
+                  "coalition", "fund", "court", "tribunal", "brotherhood"}
 # Lower-case words that may stand before such a noun ("the militant group"); armed ones want an armed group.
 ARMED_WORDS = {"militant", "armed", "rebel", "terrorist", "extremist", "islamist", "jihadist", "insurgent",
                "guerrilla", "separatist", "terror", "paramilitary", "hardline", "radical"}
