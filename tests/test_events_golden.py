@@ -56,6 +56,15 @@ def test_golden_sentence(pipeline, row):
     assert event.goldstein is not None and event.quad_class in (1, 2, 3, 4)
 
 
+@pytest.mark.parametrize("text", [
+    "Farmers in France protested by blocking roads near Paris.",
+    "Roughly one million people marched in London on Saturday, protesting the government's plans.",
+])
+def test_one_protest_told_twice_is_one_event(pipeline, text):
+    doc = pipeline(Article(text=text, published="2023-05-10"))
+    assert [e.type for e in doc.events] == ["PROTEST"], [e.explanation for e in doc.events]
+
+
 # -- the seed article --------------------------------------------------------------------------------
 
 def _find(doc, type_, source_name, target_name=None, trigger=None):

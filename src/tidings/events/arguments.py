@@ -266,6 +266,12 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
                         agent = next((c for c in prep.children if c.dep_ == "pobj"), None)
             else:
                 agent = h_agent
+        elif verb.dep_ == "pcomp" and head.lower_ in MEANS_PREPS and head.head.pos_ in ("VERB", "AUX"):
+            # "protested by blocking roads", "joined them in demanding a referendum", "after meeting Xi": the
+            # doer of the clause the phrase hangs on, where that clause is active (not "were arrested for ...")
+            h_agent, _, h_passive = clause_arguments(head.head, depth + 1)
+            passive_gerund = any(c.dep_ == "auxpass" for c in verb.children)  # "after being indicted"
+            agent = None if h_passive or passive_gerund else h_agent
         elif verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acomp") and head != verb:
             agent = clause_arguments(head, depth + 1)[0]
         elif verb.dep_ == "relcl":
@@ -337,6 +343,12 @@ def first_actors(doc: Doc, tokens: list[Token], sources: list[Mention], *, same_
         if any(m.actor.country or m.actor.sector in ("IGO", "NGO") for m in group):
             return group
     return groups[0] if groups else []
+
+
+# Prepositions whose gerund is done by the doer of the clause ("by blocking", "in demanding", "after meeting");
+# not "of", "for", "with" ("accused of killing", "arrested for collaborating": what others say they did)
+# nor "before", "without" (what has not happened).
+MEANS_PREPS = frozenset({"by", "in", "through", "while", "upon", "on", "after", "since"})
 
 
 def same_actor(a: Actor, b: Actor) -> bool:

@@ -649,6 +649,16 @@ def _reason_of(cand: Candidate, tokens: dict[int, Candidate]) -> Candidate | Non
     return other if other is not None and other is not cand else None
 
 
+def _hung_on(token: Token) -> Token | None:
+    """The verb whose clause a clause hangs on: "protesting" in "marched, protesting ...", "blocking" in
+    "protested by blocking roads"."""
+    if token.dep_ in ("advcl", "xcomp", "conj"):
+        return token.head
+    if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+        return token.head.head
+    return None
+
+
 def _fold_background(candidates: list[Candidate]) -> None:
     """Fold in what only elaborates another event of the sentence.
 
@@ -670,10 +680,10 @@ def _fold_background(candidates: list[Candidate]) -> None:
         if cand.type == "REQUEST" and cand.sources and by_protesters(cand) or \
                 cand.type == "ASSAULT" and cand.mode == "destroy" and cand.sources and by_protesters(cand, riot=True):
             cand.absorbed = True
-        elif cand.type == "PROTEST" and cand.token.dep_ in ("advcl", "xcomp", "conj") and any(
-                p is not cand and p.token == cand.token.head and not p.absorbed and p.sources == cand.sources
+        elif cand.type == "PROTEST" and any(
+                p is not cand and p.token == _hung_on(cand.token) and not p.absorbed and p.sources == cand.sources
                 for p in protests):
-            # "marched in London, protesting ...": one protest told twice
+            # "marched in London, protesting ...", "protested by blocking roads": one protest told twice
             cand.absorbed = True
     for owner_of, role in ((_purpose_of, "purpose"), (_reason_of, "reason")):
         tokens = {c.token.i: c for c in live if not c.absorbed}
