@@ -9,6 +9,7 @@ confidence and an explanation. Sentences in `doc._.tidings_boilerplate` are skip
 from __future__ import annotations
 
 import os
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
@@ -85,6 +86,7 @@ class EventsComponent:
         events: list[Event] = []
         pending: list[Span] = []
         self._ents = list(doc.ents)  # Doc.ents is rebuilt at each access: read it once
+        self._home = _article_state(doc)
         for sentence in doc.sents:
             boiler = bool(spans) and in_spans(sentence.start_char, sentence.end_char, spans)
             if boiler:
@@ -187,6 +189,14 @@ class EventsComponent:
             # protesters are mostly of the state they protest against: its country may be theirs
             source, how = _localized(doc, source, location, sentence=sentence,
                                      target=target if type_ != "PROTEST" else None, reporters=reporters)
+            if not how and source.actor.kind == "person" and self._home is not None:
+                # "Avenatti was convicted ...; Avenatti said ...": a person of no stated allegiance in an
+                # article about one state is taken as of that state (as ICEWS codes unknown people)
+                country, counted = self._home
+                source = replace(source, actor=replace(source.actor, country=country,
+                                                       code=make_code(country, source.actor.sector)))
+                how = f"source country: the state the article is about ({counted})"
+                confidence *= 0.85
             if how:
                 why.append(how)
                 if "only state named" in how:
@@ -202,6 +212,11 @@ class EventsComponent:
         if target is not None and target.actor.country is None and not _stateless(target):
             # "the peacekeeping force in Lebanon", "rebels" fighting where the event happens
             target, how = _target_localized(doc, target, token, source, ents, sentence, reporters, type_)
+            if not how and target.actor.kind == "person" and self._home is not None:
+                country, counted = self._home
+                target = replace(target, actor=replace(target.actor, country=country,
+                                                       code=make_code(country, target.actor.sector)))
+                how = f"target country: the state the article is about ({counted})"
             if how:
                 why.append(how)
         if negated_:
@@ -314,6 +329,18 @@ def _without_boilerplate(sentence: Span, spans: list[tuple[int, int]]) -> Span |
 
 
 LOCAL_PREPS = frozenset({"in", "from", "of", "throughout", "across", "inside"})
+
+
+def _article_state(doc: Doc) -> tuple[str, str] | None:
+    """(ISO code, how counted) of the state an article is about: the country of at least half of its
+    mentions that have one, and of two or more; None where no state leads so."""
+    counts = Counter(m.actor.country for m in doc._.tidings_mentions or [] if m.actor.country)
+    if not counts:
+        return None
+    (country, n), total = counts.most_common(1)[0], sum(counts.values())
+    if n < 2 or n * 2 < total:
+        return None
+    return country, f"{country}, {n} of {total} mentions with a state"
 
 
 def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentence: Span | None = None,
