@@ -137,7 +137,7 @@ def document(store: Store, article_id: str) -> dict[str, Any] | None:
         'SELECT start, "end", text, name, kind, country, sector, code, how FROM mentions '
         "WHERE article_id = ? ORDER BY n", [article_id])
     _, quote_rows = store.query("SELECT record FROM quotes WHERE article_id = ? ORDER BY start, id", [article_id])
-    _, event_rows = store.query("SELECT record FROM events WHERE article_id = ? ORDER BY trigger_start, id",
+    _, event_rows = store.query("SELECT record FROM events WHERE article_id = ? ORDER BY trigger_start, length(id), id",
                                 [article_id])
     spans = json.loads(boilerplate) if boilerplate else []
     mentions = []
