@@ -256,6 +256,8 @@ class EventsComponent:
                 if said is None:
                     continue
                 root = said
+            if root.lemma_.lower() in UNDERGOING:
+                continue  # "he survived a drone attack": the subject is who it was done to, the doer unnamed
             agent, patients, _ = clause_arguments(root)
             source = mention_of(doc, agent) if agent is not None else None
             if source is None:
@@ -329,6 +331,10 @@ def _without_boilerplate(sentence: Span, spans: list[tuple[int, int]]) -> Span |
 
 
 LOCAL_PREPS = frozenset({"in", "from", "of", "throughout", "across", "inside"})
+
+
+# Verbs whose subject undergoes the event their object names ("survived an attack", "suffered a defeat").
+UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "face", "witness", "undergo", "sustain", "fear"})
 
 
 def _article_state(doc: Doc) -> tuple[str, str] | None:
