@@ -343,6 +343,28 @@ class Resolver:
                         cand.how = f"{cand.how}; people table by title and name: {person.name}"
             earlier.append((actor.name, actor))
             out.append(cand)
+        return out + self._surnames_untagged(doc, out, taken)
+
+    def _surnames_untagged(self, doc: Doc, people: list[Cand], taken: list[Cand | None]) -> list[Cand]:
+        """A person's surname again where the tagger saw no name ("Trump granted X a pardon": "Trump" as a
+        common noun): a capitalised word equal to the surname of a person named earlier in the article."""
+        if not people:
+            return []
+        named = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        named.update(i for c in people for i in range(c.start, c.end))
+        out: list[Cand] = []
+        for i, token in enumerate(doc):
+            if i in named or taken[i] is not None or not token.text.istitle() or len(token.text) < 3 or \
+                    token.pos_ not in ("NOUN", "PROPN") or doc[i + 1:i + 2].text[:1].isupper():
+                continue
+            key = normalise(token.text)
+            before = [c for c in people if c.end <= i and c.actor is not None and " " in c.actor.name
+                      and normalise(_surname_of(c.actor.name)) == key]
+            if before:
+                actor = before[-1].actor
+                assert actor is not None
+                out.append(Cand(i, i + 1, actor, f"surname '{token.text}' -> {actor.name} (earlier in the article; "
+                                "not tagged a name)", "person", token))
         return out
 
     def _person(self, text: str, date: str | None, earlier: list[tuple[str, Actor]]) -> tuple[Actor, str]:
