@@ -1,4 +1,5 @@
-"""A person's surname again where the tagger saw no name at all ("Trump" tagged a common noun)."""
+"""Names the tagger mislabels: a surname again where it saw no name ("Trump" as a common noun), a
+nationality word used as a language ("in French and English")."""
 
 from __future__ import annotations
 
@@ -24,3 +25,17 @@ def test_untagged_surname_of_an_earlier_person(pipeline):
 def test_no_surname_without_an_earlier_person(pipeline):
     doc = pipeline(Article(text="Trump cards were played. The game ended.", published="2020-02-19"))
     assert not [m for m in doc.mentions if m.actor.kind == "person"]
+
+
+@pytest.mark.parametrize("text", [
+    'She told a guard at the door, in French and English, "they raped me".',
+    "The statement was published in Arabic and English.",
+])
+def test_languages_are_not_peoples(pipeline, text):
+    doc = pipeline(Article(text=text, published="2019-02-01"))
+    assert not [m for m in doc.mentions if m.actor.country], [(m.text, m.how) for m in doc.mentions]
+
+
+def test_peoples_stay_peoples(pipeline):
+    doc = pipeline(Article(text="The French and English teams met in Germany.", published="2019-02-01"))
+    assert {m.actor.country for m in doc.mentions} >= {"FRA", "GBR"}

