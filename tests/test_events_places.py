@@ -165,3 +165,19 @@ def test_a_building_named_after_a_town_is_not_the_town():
                   ["O", "O", "O", "O", "O", "B-GPE", "O", "O", "O"])
     location, words = locate(list(doc.ents), doc[1])
     assert words == "Blenheim" and location is not None and location.country == "NZL"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,country", [
+    (("President Trump and the US Supreme Court rejected the lawsuit. Supporters rallied in Washington to "
+      "overturn the results in Georgia, Michigan and Wisconsin."), "USA"),
+    ("Russian troops entered Georgia in 2008 and Tbilisi protested.", "GEO"),
+])
+def test_georgia_read_by_the_article(pipeline, text, country):
+    doc = pipeline.nlp(pipeline.make_doc(Article(text=text)))
+    ent = next(e for e in doc.ents if e.text == "Georgia")
+    assert place_named("Georgia", near=ent).country == country
+
+
+def test_dc_is_washington():
+    assert place_named("D.C.").country == "USA" and place_named("Washington, D.C.").country == "USA"

@@ -226,11 +226,16 @@ def build_places(min_population: int = 15_000, city_population: int = 50_000,
     for state in gc.get_us_states().values():
         key = state["name"].lower()
         rows = by_key.get(key, [])
-        # not Georgia, the country, nor Washington, D.C.; "Florida" the state before Florida, Cuba
-        if state["code"] in centres and not any(r[5] in ("country", "region") or r[2] == "USA" and r[5] == "city"
-                                                for r in rows):
-            lat, lon = centres[state["code"]]
-            by_key[key] = [(key, state["name"], "USA", round(lat, 4), round(lon, 4), "region")]
+        if state["code"] not in centres:
+            continue
+        lat, lon = centres[state["code"]]
+        row = (key, state["name"], "USA", round(lat, 4), round(lon, 4), "region")
+        if any(r[5] == "country" for r in rows):
+            # Georgia: the country first, the US state after it, for articles about the United States
+            by_key[key] = [*rows, row]
+        elif not any(r[5] == "region" or r[2] == "USA" and r[5] == "city" for r in rows):
+            # not Washington, D.C.; "Florida" the state before Florida, Cuba
+            by_key[key] = [row]
     # "Fallujah" for geonames' "Al Fallujah": the name without its Arabic article, where no place has it
     for key, city in stripped:
         if len(key) >= 5 and key not in by_key:
