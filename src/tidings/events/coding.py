@@ -63,7 +63,7 @@ COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", 
 # A request's CAMEO code by what is requested (CAMEO 02x, "appeal for ...").
 REQUEST_FOR = {"CONSULT": "026", "AID": "023", "RETREAT": "0256", "CONCEDE": "025", "COOPERATE": "021",
                "SUPPORT": "022", "AGREE": "026"}
-LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr"})
+LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "dative"})
 # Verbs that report an event named by their object ("held talks", "expressed disapproval").
 LIGHT_VERBS = word_set("""
 hold launch conduct carry stage impose level levy make issue express voice announce begin start continue resume
@@ -340,8 +340,12 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         if len(parties) > 1:
             cand.sources, cand.targets, cand.joint = parties, [], True
             cand.source_how = "between (agentless passive)"
-    if agent is None and passive and not cand.sources and cand.targets and cand.entry.type in UNNAMED_TYPES:
-        # "sanctions were levied against Russia": an act on a named target by someone the text leaves unnamed
+    done_to_people = cand.entry.type in AUTHORITY_ACTS | {"ACCUSE"} and any(
+        p.lemma_.lower() in PEOPLE_DONE_TO for p in patients)
+    if agent is None and passive and not cand.sources and (cand.targets or done_to_people) and \
+            cand.entry.type in UNNAMED_TYPES:
+        # "sanctions were levied against Russia": an act on a named target by someone the text leaves unnamed;
+        # "two suspects were arrested": people of no named state, arrested or charged all the same
         cand.sources = [Mention(token.idx, token.idx, "", UNNAMED, how="unnamed")]
         cand.source_how = "unnamed (agentless passive): the text does not say who"
         cand.entry = replace(cand.entry, confidence=cand.entry.confidence * 0.7)
@@ -370,7 +374,13 @@ def _crowd(agent: Token) -> bool:
 UNNAMED = Actor(name="unnamed", kind="group")
 # Acts news tells that way (arrests, attacks, sanctions, charges, aid, releases, requests); not the mutual
 # ones, whose unnamed party is mostly the one the text is about.
-UNNAMED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "ACCUSE", "AID", "RETREAT", "REQUEST"})
+UNNAMED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "ACCUSE", "AID", "RETREAT", "REQUEST", "CONCEDE"})
+# People an authority acts on whom the actors stage names no one ("suspects were arrested").
+PEOPLE_DONE_TO = word_set("""
+suspect suspects man men woman women people person persons protester protesters demonstrator demonstrators
+activist activists journalist journalists student students member members leader leaders official officials
+worker workers user users opponent opponents dissident dissidents migrant migrants refugee refugees
+""")
 
 
 # Words for an attack or its weapon that stand for attackers the text does not name ("a roadside bombing
@@ -491,6 +501,10 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
     head = noun.head
     measure = False
     if noun.dep_ == "compound" and head.pos_ == "NOUN":  # "launched a mediation effort": through "effort"
+        noun, head = head, head.head
+    elif noun.dep_ == "appos" and head.dep_ in ("dative", "dobj") and head.head.lemma_.lower() in LIGHT_VERBS:
+        # "granted Angela Stanton a full pardon", parsed with the pardon in apposition to its receiver
+        cand.targets = [m for m in [mention_of(doc, head)] if m is not None]
         noun, head = head, head.head
     elif noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
             head.head.dep_ in LIGHT_NOUN_DEPS:  # "launched ten days of war games": through "days"
