@@ -533,6 +533,17 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
             cand.joint = len(cand.sources) > 1
             cand.source_how = f"subject of '{head.text}'"
             cand.notes.append(f"'{head.text} ... {noun.text}'")
+    if not cand.sources and noun.dep_ in LIGHT_NOUN_DEPS and _pos(head) == "VERB" and head.i not in verb_triggers \
+            and head.lemma_.lower() in LIGHT_VERBS and cand.entry.type in UNNAMED_TYPES:
+        agent, patients, passive = clause_arguments(head)
+        targets = _pick_targets(doc, patients, [])
+        if agent is None and passive and targets:
+            # "she was granted clemency", "he was given a life sentence": done to them by someone unnamed
+            cand.targets = targets
+            cand.sources = [Mention(head.idx, head.idx, "", UNNAMED, how="unnamed")]
+            cand.source_how = f"unnamed (agentless passive '{head.text}'): the text does not say who"
+            cand.entry = replace(cand.entry, confidence=cand.entry.confidence * 0.7)
+            return
     if not cand.sources and noun.dep_ == "pobj" and head.lower_ == "under" and \
             (cand.entry.type in AUTHORITY_ACTS or cand.entry.mode in AUTHORITY_MODES):
         # "was placed under investigation in Italy": the passive verb's subject, the place's authorities
