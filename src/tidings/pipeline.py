@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from . import extensions  # noqa: F401  (registers Doc extensions)
+from .attribute_rules import speed_up_attribute_ruler
 from .clean import find_boilerplate
 from .document import Article, Document
 from .errors import Errors
@@ -23,12 +24,17 @@ STAGES = ("tidings_actors", "tidings_quotes", "tidings_events")
 class Pipeline:
     """A loaded spaCy model with tidings' components, reusable for many articles."""
 
-    def __init__(self, *, model: str | None = None, stages: tuple[str, ...] = STAGES) -> None:
+    def __init__(self, *, model: str | None = None, stages: tuple[str, ...] = STAGES,
+                 fast_attribute_ruler: bool = True) -> None:
+        """`fast_attribute_ruler`: find the attribute ruler's matches array-wise (same output, see
+        `attribute_rules`); False keeps spaCy's Matcher."""
         from .actors import component as _actors  # noqa: F401  (registers the factories)
         from .events import component as _events  # noqa: F401
         from .quotes import component as _quotes  # noqa: F401
 
         self.nlp = load_model(model)
+        if fast_attribute_ruler:
+            speed_up_attribute_ruler(self.nlp)
         for name in stages:
             if name not in self.nlp.pipe_names:
                 self.nlp.add_pipe(name)
