@@ -123,6 +123,9 @@ def _cue_words(token: Token) -> list[Token]:
             words.extend(c for c in child.children if c.dep_ == "pobj")
         if child.dep_ == "xcomp":
             words.extend(c for c in child.children if c.dep_ == "dobj")
+        if child.dep_ == "advcl":
+            # "called for NATO members to increase spending": a for-to clause, its "for" a marker
+            words.extend(c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
         if child.dep_ in ("dobj", "nsubjpass"):
             # "providing aerial photographs and other military intelligence"
             words.extend(child.conjuncts)
@@ -427,7 +430,8 @@ def _complement_targets(verb: Token) -> list[Token]:
     objects: list[Token] = []
     conditions: list[Token] = []
     for comp in verb.children:
-        if comp.dep_ == "ccomp" and comp.i > verb.i:
+        for_to = comp.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in comp.children)
+        if (comp.dep_ == "ccomp" or for_to) and comp.i > verb.i:
             subjects += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
         if comp.dep_ in ("xcomp", "ccomp") and comp.i > verb.i:
             for child in comp.children:
