@@ -130,8 +130,8 @@ def _cue_words(token: Token) -> list[Token]:
             # "providing aerial photographs and other military intelligence"
             words.extend(child.conjuncts)
             words.extend(c for c in child.children if c.dep_ in ("compound", "amod"))
-            # "provide 25,000 tons of food aid"
-            ofs = [p for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+            # "provide 25,000 tons of food aid", "targeted farm products with tariffs"
+            ofs = [p for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "with")
                    for p in c.children if p.dep_ == "pobj"]
             words.extend(ofs)
             # "suspended part of a military aid program"
@@ -232,6 +232,9 @@ def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str,
             if labelled is not None:
                 out.append(labelled)
                 continue
+        if pos == "VERB" and token.lemma_.lower() == "ask" and not any(
+                c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl") for c in token.children):
+            continue  # '"Why not?" he asked.': a question, not a request
         if pos == "VERB" and token.lemma_.lower() in PRESSING and _pressed(token) is not None:
             out.append(Candidate(token, replace(PRESS, lemma=token.lemma_.lower())))
             continue

@@ -258,6 +258,9 @@ class EventsComponent:
                 root = said
             if root.lemma_.lower() in UNDERGOING:
                 continue  # "he survived a drone attack": the subject is who it was done to, the doer unnamed
+            if not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl", "prt", "attr", "acomp")
+                       for c in root.children):
+                continue  # '"Why should Germany pay?" the chancellor asked.': a verb with nothing it acts on
             agent, patients, _ = clause_arguments(root)
             source = mention_of(doc, agent) if agent is not None else None
             if source is None:
