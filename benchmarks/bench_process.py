@@ -22,6 +22,8 @@ Configurations (`--configs`, comma-separated):
 Each configuration's output is checked: the digest of the store's tables (all columns but the
 time of storing) must be the same for every run of every configuration, and ``parts`` also
 digests the CONTRACT JSON of every Document. Runs that differ are flagged ``DIFFERENT``.
+The ``cli`` runs import tidings afresh: where the source changes during a run (others at work),
+digests differ for that reason; run from a copy (``PYTHONPATH=/tmp/copy/src``) to rule it out.
 
     python benchmarks/bench_process.py [--start 3000] [--stop 3400] [--rounds 3]
         [--configs cli,parts] [--json] [--keep-json DIR]
