@@ -290,22 +290,18 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     if agent is None and passive and patients and token.lemma_.lower() in STATIVE_PASSIVE and any(
             c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" for c in token.children):
         agent, patients, passive = patients[0], patients[1:], False
+    # "took credit for the bombing that killed 12 policemen": the bombers are who claimed it
     claim = _claimant(agent) if agent is not None and agent.lemma_.lower() in ATTACK_WORDS else None
-    claimant = clause_arguments(claim)[0] if claim is not None else None
-    if agent is not None and claim is not None and claimant is not None:
-        # "took credit for the bombing that killed 12 policemen": the bombers are who claimed it
-        cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(claimant)) if m is not None]
-        cand.joint = len(cand.sources) > 1
-        cand.source_how = f"claimed it ('{claim.text}')"
-        cand.notes.append(f"responsibility claimed by its doer ('{claim.text} ... {agent.text}')")
-    elif agent is not None and cand.entry.type == "ASSAULT" and agent.lemma_.lower() in ATTACK_WORDS and \
-            mention_of(doc, agent) is None:
-        _unidentified_attackers(doc, cand, agent)
-    elif agent is not None:
-        agents = with_conjuncts(agent)
-        cand.sources = [m for m in (mention_of(doc, a) for a in agents) if m is not None]
-        cand.joint = len(cand.sources) > 1
-        cand.source_how = "passive agent" if passive else "subject"
+    claimed = agent is not None and claim is not None and _subject_as_source(
+        doc, cand, claim, f"claimed it ('{claim.text}')",
+        f"responsibility claimed by its doer ('{claim.text} ... {agent.text}')")
+    if agent is not None and not claimed:
+        if cand.entry.type == "ASSAULT" and agent.lemma_.lower() in ATTACK_WORDS and mention_of(doc, agent) is None:
+            _unidentified_attackers(doc, cand, agent)
+        else:
+            cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
+            cand.joint = len(cand.sources) > 1
+            cand.source_how = "passive agent" if passive else "subject"
     if not cand.sources and agent is not None and cand.entry.type == "PROTEST" and _crowd(agent):
         # "a million people marched in London": a crowd of no named group, placed later where it protested
         span = doc[agent.left_edge.i:agent.i + 1]
@@ -399,6 +395,19 @@ gunfire shooting shootings grenade grenades ied ieds device devices car-bomb rai
 attacker attackers assailant assailants bomber bombers shooter shooters sniper snipers
 """)
 UNIDENTIFIED = Actor(name="unidentified attackers", kind="group", sector="UAF", code="UAF")
+
+
+def _subject_as_source(doc: Doc, cand: Candidate, verb: Token, how: str, note: str = "") -> bool:
+    """Make the subject of `verb` (with its conjuncts) the candidate's source; False where it has none."""
+    agent = clause_arguments(verb)[0]
+    if agent is None:
+        return False
+    cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
+    cand.joint = len(cand.sources) > 1
+    cand.source_how = how
+    if note:
+        cand.notes.append(note)
+    return True
 
 
 def _unidentified_attackers(doc: Doc, cand: Candidate, words: Token) -> None:
@@ -519,27 +528,14 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
     preps = PARTICIPATION.get(cand.entry.type, ())
     taking_part = noun.dep_ == "pobj" and head.lower_ in preps and _pos(head.head) == "VERB"
     if not cand.sources and taking_part and head.head.i not in verb_triggers:
-        agent = clause_arguments(head.head)[0]
-        if agent is not None:
-            cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
-            cand.joint = len(cand.sources) > 1
-            cand.source_how = f"subject of '{head.head.text} {head.text}'"
+        _subject_as_source(doc, cand, head.head, f"subject of '{head.head.text} {head.text}'")
     claim = _claimant(noun)
     if not cand.sources and claim is not None:
-        agent = clause_arguments(claim)[0]
-        if agent is not None:
-            cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
-            cand.joint = len(cand.sources) > 1
-            cand.source_how = f"claimed it ('{claim.text}')"
-            cand.notes.append(f"responsibility claimed by its doer ('{claim.text} ... {noun.text}')")
+        _subject_as_source(doc, cand, claim, f"claimed it ('{claim.text}')",
+                           f"responsibility claimed by its doer ('{claim.text} ... {noun.text}')")
     if not cand.sources and noun.dep_ in LIGHT_NOUN_DEPS and _pos(head) == "VERB" and head.i not in verb_triggers \
             and head.lemma_.lower() in LIGHT_VERBS:
-        agent = clause_arguments(head)[0]
-        if agent is not None:
-            cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
-            cand.joint = len(cand.sources) > 1
-            cand.source_how = f"subject of '{head.text}'"
-            cand.notes.append(f"'{head.text} ... {noun.text}'")
+        _subject_as_source(doc, cand, head, f"subject of '{head.text}'", f"'{head.text} ... {noun.text}'")
     if not cand.sources and noun.dep_ in LIGHT_NOUN_DEPS and _pos(head) == "VERB" and head.i not in verb_triggers \
             and head.lemma_.lower() in LIGHT_VERBS and cand.entry.type in UNNAMED_TYPES:
         agent, patients, passive = clause_arguments(head)
