@@ -272,7 +272,9 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
             h_agent, _, h_passive = clause_arguments(head.head, depth + 1)
             passive_gerund = any(c.dep_ == "auxpass" for c in verb.children)  # "after being indicted"
             agent = None if h_passive or passive_gerund else h_agent
-        elif verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acomp") and head != verb:
+        elif (verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acomp") or verb.dep_ == "attr" and verb.tag_ == "VBG") \
+                and head != verb:
+            # ("Qatar is mediating between ...": a progressive the parser took for the attribute of "is")
             agent = clause_arguments(head, depth + 1)[0]
         elif verb.dep_ == "relcl":
             agent = head
