@@ -189,9 +189,11 @@ class EventsComponent:
             # protesters are mostly of the state they protest against: its country may be theirs
             source, how = _localized(doc, source, location, sentence=sentence,
                                      target=target if type_ != "PROTEST" else None, reporters=reporters)
-            if not how and source.actor.kind == "person" and self._home is not None:
-                # "Avenatti was convicted ...; Avenatti said ...": a person of no stated allegiance in an
-                # article about one state is taken as of that state (as ICEWS codes unknown people)
+            if not how and source.actor.kind in ("person", "group") and source.how not in ("unidentified", "unnamed") \
+                    and self._home is not None:
+                # "Avenatti was convicted ...; Avenatti said ...", "multiple assailants attacked ...": a person
+                # or group of no stated allegiance in an article about one state is taken as of that state
+                # (as ICEWS codes unknown people); never attackers or doers the text leaves unnamed
                 country, counted = self._home
                 source = replace(source, actor=replace(source.actor, country=country,
                                                        code=make_code(country, source.actor.sector)))
@@ -212,7 +214,7 @@ class EventsComponent:
         if target is not None and target.actor.country is None and not _stateless(target):
             # "the peacekeeping force in Lebanon", "rebels" fighting where the event happens
             target, how = _target_localized(doc, target, token, source, ents, sentence, reporters, type_)
-            if not how and target.actor.kind == "person" and self._home is not None:
+            if not how and target.actor.kind in ("person", "group") and self._home is not None:
                 country, counted = self._home
                 target = replace(target, actor=replace(target.actor, country=country,
                                                        code=make_code(country, target.actor.sector)))
