@@ -45,11 +45,6 @@ FOUND = [
 ]
 
 
-@pytest.mark.model
-@pytest.mark.parametrize("text,words,code", FOUND, ids=[r[1] + "-" + r[2] for r in FOUND])
-def test_doer_resolved(pipeline, text, words, code):
-    found = mentions(pipeline, text)
-    assert found.get(words) == code, found
 
 
 NOBODY = [
@@ -122,7 +117,7 @@ PLACED = [
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("text,words,code", PLACED, ids=[r[2] + "-" + r[1] for r in PLACED])
-def test_place_of_act(pipeline, text, words, code):
+@pytest.mark.parametrize("text,words,code", FOUND + PLACED, ids=[r[1] + "-" + r[2] for r in FOUND + PLACED])
+def test_doer_resolved(pipeline, text, words, code):
     found = mentions(pipeline, text)
     assert found.get(words) == code, found
