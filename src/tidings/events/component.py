@@ -189,16 +189,10 @@ class EventsComponent:
             # protesters are mostly of the state they protest against: its country may be theirs
             source, how = _localized(doc, source, location, sentence=sentence,
                                      target=target if type_ != "PROTEST" else None, reporters=reporters)
-            if not how and source.actor.kind in ("person", "group") and source.how not in ("unidentified", "unnamed") \
-                    and self._home is not None:
-                # "Avenatti was convicted ...; Avenatti said ...", "multiple assailants attacked ...": a person
-                # or group of no stated allegiance in an article about one state is taken as of that state
-                # (as ICEWS codes unknown people); never attackers or doers the text leaves unnamed
-                country, counted = self._home
-                source = replace(source, actor=replace(source.actor, country=country,
-                                                       code=make_code(country, source.actor.sector)))
-                how = f"source country: the state the article is about ({counted})"
-                confidence *= 0.85
+            if not how:
+                source, how = _of_article_state(source, self._home, role="source")
+                if how:
+                    confidence *= 0.85
             if how:
                 why.append(how)
                 if "only state named" in how:
@@ -214,11 +208,8 @@ class EventsComponent:
         if target is not None and target.actor.country is None and not _stateless(target):
             # "the peacekeeping force in Lebanon", "rebels" fighting where the event happens
             target, how = _target_localized(doc, target, token, source, ents, sentence, reporters, type_)
-            if not how and target.actor.kind in ("person", "group") and self._home is not None:
-                country, counted = self._home
-                target = replace(target, actor=replace(target.actor, country=country,
-                                                       code=make_code(country, target.actor.sector)))
-                how = f"target country: the state the article is about ({counted})"
+            if not how:
+                target, how = _of_article_state(target, self._home, role="target")
             if how:
                 why.append(how)
         if negated_:
@@ -352,6 +343,17 @@ def _article_state(doc: Doc) -> tuple[str, str] | None:
     if n < 2 or n * 2 < total:
         return None
     return country, f"{country}, {n} of {total} mentions with a state"
+
+
+def _of_article_state(mention: Mention, home: tuple[str, str] | None, *, role: str) -> tuple[Mention, str]:
+    """The mention with the state the article is about, where it is a person or group of no stated
+    allegiance ("Avenatti was convicted ...; Avenatti said ...", "multiple assailants attacked ..."), as
+    ICEWS codes unknown people; never unidentified attackers or doers the text leaves unnamed."""
+    if home is None or mention.actor.kind not in ("person", "group") or mention.how in ("unidentified", "unnamed"):
+        return mention, ""
+    country, counted = home
+    actor = replace(mention.actor, country=country, code=make_code(country, mention.actor.sector))
+    return replace(mention, actor=actor), f"{role} country: the state the article is about ({counted})"
 
 
 def _localized(doc: Doc, mention: Mention, location: Location | None, *, sentence: Span | None = None,
