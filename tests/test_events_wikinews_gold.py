@@ -90,9 +90,12 @@ def test_missing_and_empty_files(tmp_path):
         read_gold(tmp_path / "empty.jsonl")
 
 
+ARTICLES = 39  # 31 first coded, then articles about states other than the US appended (docs/events-gold.md)
+
+
 def test_the_gold_file_reads_and_is_sizeable():
     gold = read_gold(GOLD)
-    assert len(gold) == 31
+    assert len(gold) == ARTICLES
     assert sum(len(a.sentences) for a in gold) >= 550
     counts = type_counts(gold)
     assert sum(counts.values()) >= 400
@@ -135,9 +138,10 @@ def test_the_evaluator_scores_the_gold_set(pipeline):
     from tidings.evaluate import EVALUATORS
 
     scores = EVALUATORS[("events", "tidings-gold")](GOLD, pipeline=pipeline)
-    assert scores["articles"] == 31 and scores["failed_articles"] == 0
+    assert scores["articles"] == ARTICLES and scores["failed_articles"] == 0
     assert set(scores["halves"]) == {"dev", "test"} and "held out" in scores["split"]
-    assert scores["halves"]["dev"]["articles"] == 16 and scores["halves"]["test"]["articles"] == 15
+    assert scores["halves"]["dev"]["articles"] == (ARTICLES + 1) // 2
+    assert scores["halves"]["test"]["articles"] == ARTICLES // 2
     assert scores["gold_events_counted"] > 350
     # A regression guard, not a target: (type, source) F1 on the whole set was 0.29 when this was written
     # (2026-11-29); the floor sits about 0.1 below it. Raise it when the events stage gets better.
