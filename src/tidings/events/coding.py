@@ -302,11 +302,8 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
             cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
             cand.joint = len(cand.sources) > 1
             cand.source_how = "passive agent" if passive else "subject"
-    if not cand.sources and agent is not None and cand.entry.type == "PROTEST" and _crowd(agent):
-        # "a million people marched in London": a crowd of no named group, placed later where it protested
-        span = doc[agent.left_edge.i:agent.i + 1]
-        cand.sources = [Mention(span.start_char, span.end_char, span.text, CROWD, how="crowd")]
-        cand.source_how = f"a crowd ('{span.text}'), of the place where it protested"
+    if not cand.sources and agent is not None:
+        _crowd_source(doc, cand, agent)  # "a million people marched in London"
     objects = [p for p in patients if p != cand.cue or cand.entry.type not in ("SANCTION", "ACCUSE", "AID",
                                                                                       "MOBILIZE")]
     objects += prep_objects(token, TARGET_PREPS | ({"in"} if cand.entry.mode == "visit" else set()))
@@ -397,12 +394,25 @@ attacker attackers assailant assailants bomber bombers shooter shooters sniper s
 UNIDENTIFIED = Actor(name="unidentified attackers", kind="group", sector="UAF", code="UAF")
 
 
+def _crowd_source(doc: Doc, cand: Candidate, agent: Token) -> None:
+    """A protest by a crowd of no named group ("a million people marched", "thousands joined the rally"): its
+    source is that crowd, placed later where it protested."""
+    if cand.entry.type == "PROTEST" and _crowd(agent):
+        span = doc[agent.left_edge.i:agent.i + 1]
+        cand.sources = [Mention(span.start_char, span.end_char, span.text, CROWD, how="crowd")]
+        cand.source_how = f"a crowd ('{span.text}'), of the place where it protested"
+
+
 def _subject_as_source(doc: Doc, cand: Candidate, verb: Token, how: str, note: str = "") -> bool:
     """Make the subject of `verb` (with its conjuncts) the candidate's source; False where it has none."""
     agent = clause_arguments(verb)[0]
     if agent is None:
         return False
     cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
+    if not cand.sources:
+        _crowd_source(doc, cand, agent)  # "thousands joined the rally", "crowds gathered for a protest"
+        if cand.sources:
+            return True
     cand.joint = len(cand.sources) > 1
     cand.source_how = how
     if note:
@@ -508,12 +518,19 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         cand.sources = [m for m in (mention_of(doc, t) for t in tokens) if m is not None]
         cand.joint = joint and len(cand.sources) > 1
         cand.source_how = ("between" if joint else "modifier") if cand.sources else ""
+    if not tokens and noun.lemma_.lower() in DONE_BY_OF:
+        # "the resignation of Luis Rivera Marín", "the withdrawal of the United Kingdom from the EU": who did it
+        doers = [m for m in (mention_of(doc, t) for t in prep_objects(noun, frozenset({"of"}))) if m is not None]
+        if doers:
+            cand.sources, cand.source_how = doers[:1], f"'{noun.text} of {doers[0].text}'"
     if noun.lemma_.lower() in DONE_TO and cand.sources and all(
             m.actor.kind == "person" for m in cand.sources) and any(t.dep_ == "poss" for t in tokens):
         # "al-Nimr's execution", "Navalny's arrest": a person's arrest is done to them, by someone else
         cand.targets, cand.sources, cand.source_how = cand.sources, [], ""
         cand.notes.append(f"'{noun.text}' of a person: the possessor is its target")
         return
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "issued seven pardons and four commutations": where the first one stands
     head = noun.head
     measure = False
     if noun.dep_ == "compound" and head.pos_ == "NOUN":  # "launched a mediation effort": through "effort"
@@ -566,6 +583,11 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         cand.targets = _pick_targets(doc, objects, cand.sources)
 
 
+# Nominal acts of one party, whose "of" names who did them ("the resignation of the minister").
+DONE_BY_OF = word_set("""
+resignation withdrawal departure exit retreat pullout visit arrival return surrender abdication walkout defection
+protest demonstration strike boycott
+""")
 # Nominal acts whose possessor, when a person, is the one they were done to ("Navalny's arrest").
 DONE_TO = word_set("""
 execution kidnapping abduction beheading lynching killing murder assassination arrest detention torture imprisonment
@@ -685,6 +707,47 @@ def _hung_on(token: Token) -> Token | None:
     if token.dep_ == "pcomp" and token.head.dep_ == "prep":
         return token.head.head
     return None
+
+
+# Nominal events told as what a clause is about ("the attack came days before ...", "survived the attack",
+# "arrests were made in Spain") whose doer the sentence does not name. Kept with an unnamed source, as
+# GDELT keeps events with no first actor: their type, target, place and date are still news. Not in a
+# background phrase ("in the attack", "the rally's speakers") and not where the sentence already has an event
+# of the type with a named doer (the same event, told again).
+NOMINAL_UNNAMED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "PROTEST", "CONCEDE", "RETREAT",
+                                   "THREATEN"})
+NOMINAL_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+
+
+def _argument_noun(noun: Token) -> bool:
+    """Whether a noun is a subject or object of its clause: itself, through the first of a list ("arrests and
+    charges"), or through a measure ("two weeks of protests")."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        amount = noun.head.head  # "two weeks of protests", "all of the pardons", "some of the arrests"
+        if amount.pos_ == "NOUN" and amount.lemma_.lower() in MEASURE_WORDS or amount.pos_ in ("DET", "PRON", "NUM"):
+            noun = amount
+    return noun.dep_ in NOMINAL_ARGUMENT_DEPS and noun.head.pos_ in ("VERB", "AUX")
+
+
+MEASURE_WORDS = word_set("""
+day days week weeks month months year years night nights series wave waves string spate round rounds phase
+""")
+
+
+def _unnamed_nominal(doc: Doc, candidates: list[Candidate]) -> None:
+    named = {c.type for c in candidates if c.sources and not c.absorbed}
+    for cand in candidates:
+        if cand.absorbed or cand.sources or cand.entry.pos != "NOUN" or cand.type in named or \
+                cand.type not in NOMINAL_UNNAMED_TYPES or not _argument_noun(cand.token):
+            continue
+        token = cand.token
+        cand.sources = [Mention(token.idx, token.idx, "", UNNAMED, how="unnamed")]
+        cand.source_how = (f"unnamed: the sentence tells of '{token.text}' as the {token.dep_} of "
+                           f"'{token.head.text}' without saying who")
+        cand.entry = replace(cand.entry, confidence=cand.entry.confidence * 0.6)
+        named.add(cand.type)  # one such event per type and sentence ("arrests and charges" stay two types)
 
 
 def _fold_background(candidates: list[Candidate]) -> None:
@@ -857,6 +920,7 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tu
         elif governor.type == cand.type and cand.entry.pos == "NOUN":
             cand.absorbed = True
     _fold_background(candidates)
+    _unnamed_nominal(doc, candidates)
     for cand in candidates:
         if cand.absorbed:
             continue
