@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Actor
+from .names import PartialNames
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -109,7 +110,8 @@ TITLE_WORDS = {
     "gen", "sen", "senator", "rep", "king", "queen", "prince", "princess", "sheikh", "emir", "ayatollah",
     "foreign", "defence", "defense", "spokesperson", "spokesman", "spokeswoman", "chairman", "leader", "pope",
     "judge", "justice", "governor", "mayor", "lt", "col", "colonel", "commander", "deputy", "vice", "sir",
-    "lord", "lady", "dame", "mp", "ambassador", "envoy", "the",
+    "lord", "lady", "dame", "mp", "ambassador", "envoy", "the", "crown", "former", "interim", "acting",
+    "supreme",
 }
 
 
@@ -120,6 +122,7 @@ class Dictionaries:
     by_alias: dict[str, list[Person]]
     agents: dict[str, str]  # role phrase (lower case, lemma of the last word) -> sector
     max_agent_words: int
+    _partial: PartialNames | None = None  # built on first use (names.py)
 
     def people_named(self, text: str) -> list[Person]:
         key = normalise(text)
@@ -135,17 +138,32 @@ class Dictionaries:
 
     def person_on(self, text: str, date: str | None) -> Person | None:
         """The person a name stands for on `date`: among namesakes, one in office then, curated first."""
-        candidates = self.people_named(text)
-        if not candidates:
+        return _likeliest(self.people_named(text), date)
+
+    def person_partly_named(self, text: str, date: str | None) -> tuple[Person, str] | None:
+        """The person a name written otherwise than in the tables stands for ("Omar Hassan al-Bashir" for
+        "Omar Hassan Ahmad al Bashir"), with the known name it was matched to; None where that is not safe
+        (see names.py)."""
+        if self._partial is None:
+            self._partial = PartialNames(self.people)
+        found = self._partial.match(normalise(text), date)
+        if found is None:
             return None
-        if len(candidates) == 1:
-            return candidates[0]
+        person = _likeliest(found.people, date)
+        return (person, found.key) if person is not None else None
 
-        def rank(person: Person) -> tuple[int, int, int]:
-            role = person.role_on(date)
-            return (1 if role is not None and role.dated else 0, 1 if person.curated else 0, len(person.roles))
 
-        return max(candidates, key=rank)
+def _likeliest(candidates: list[Person], date: str | None) -> Person | None:
+    if not candidates:
+        return None
+    if len(candidates) == 1:
+        return candidates[0]
+
+    def rank(person: Person) -> tuple[int, int, int]:
+        role = person.role_on(date)
+        return (1 if role is not None and role.dated else 0, 1 if person.curated else 0, len(person.roles))
+
+    return max(candidates, key=rank)
 
 
 def _read_rows(path: Path) -> list[list[str]]:

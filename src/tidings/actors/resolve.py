@@ -384,6 +384,14 @@ class Resolver:
             when = f" on {date}" if date else ""
             role = f" ({actor.role})" if actor.role else ""
             return actor, f"people table: {person.name}{role} {actor.code or ''}{when}".rstrip()
+        partly = self.dictionaries.person_partly_named(text, date)
+        if partly is not None:
+            person, key = partly
+            actor = person.actor_on(date)
+            when = f" on {date}" if date else ""
+            role = f" ({actor.role})" if actor.role else ""
+            return actor, (f"people table by first and last name ('{key}'): {person.name}{role} "
+                           f"{actor.code or ''}{when}").rstrip()
         return Actor(name=text, kind="person"), "named-entity recogniser: PERSON"
 
     def _title(self, doc: Doc, cand: Cand, actor: Actor, date: str | None) -> Actor:
@@ -500,6 +508,9 @@ class Resolver:
                 sector, phrase = "LEG", "house"  # "the House" alone: the US lower chamber (see _us_body)
             if sector is None:
                 continue
+            if lemma == "general" and phrase == "general" and not any(
+                    c.dep_ in ("det", "amod", "poss", "compound") for c in token.lefts):
+                continue  # "in general", "general" alone: no officer
             if lemma == "opposition" and phrase == "opposition" and not _political_opposition(token):
                 continue  # "opposition to the strike", "strong opposition": an objection, nobody's body
             if lemma in US_PARTY_WORDS and not token.text[:1].isupper():
@@ -642,12 +653,15 @@ class Resolver:
             if cand.kind == "person" and cand.actor is not None and cand.actor.country is None \
                     and cand.actor.sector in STATE_SECTORS and cand.partner is None:
                 ante = self._salient(done, cand, kinds=("country",))
+                why = "the most salient state"
+                if ante is None:  # the article's first state is named later in this sentence
+                    ante, why = self._state_later_in_sentence(cand, cands), "the one state its sentence names"
                 if ante is not None and ante.actor is not None:  # "Police director Vladimir Rebic" in Serbia
                     old = cand.actor
                     cand.actor = Actor(name=old.name, kind="person", country=ante.actor.country,
                                        sector=old.sector, role=old.role)
                     upgraded[id(old)] = cand.actor
-                    cand.how += f"; country from the most salient state {ante.actor.name}"
+                    cand.how += f"; country from {why} {ante.actor.name}"
             if cand.kind == "name" and cand.actor is not None and cand.actor.country is None and \
                     cand.actor.sector in ("PTY", "OPP") and cand.how.startswith("named "):
                 self._party_state(doc, cand, done, cands)  # "the Umma party ... Algeria's elections"
@@ -736,6 +750,12 @@ class Resolver:
             if partner.actor.country is None and country:
                 partner.actor = Actor(name=partner.actor.name, kind="person", country=country,
                                       sector=sector or partner.actor.sector, role=cand.title or None)
+                cand.actor = partner.actor
+            elif partner.actor.kind == "person" and partner.actor.sector is None and sector in STATE_SECTORS \
+                    and partner.actor.country is not None and partner.actor.country == country:
+                # "Iranian general, Qasem Soleimani" after his days in office: the role the text gives him
+                partner.actor = replace(partner.actor, sector=sector, code=None, role=partner.actor.role or cand.title)
+                partner.how += f"; sector {sector} from '{text}'"
                 cand.actor = partner.actor
             return
         # 2. the country itself: "the country", "the nation"
@@ -832,6 +852,19 @@ class Resolver:
                                code=code, role=cand.title if person_like else None)
         source = cand.details.get("country_from")
         cand.how = f"role '{cand.title}' -> {sector or '?'}" + (f"; country from {source}" if source else "")
+
+    def _state_later_in_sentence(self, cand: Cand, cands: list[Cand]) -> Cand | None:
+        """'President Omar El Bashir on Thursday shortened the curfew imposed in Sudan': where no state came
+        before, a titled person of no state is of the one state named later in the sentence, unless it is
+        named as where they go or come from ('President X flew to France')."""
+        sent = self._sent_of[cand.head.i]
+        here = [c for c in cands if c.start >= cand.end and self._sent_of[c.head.i] == sent and c.kind == "name"
+                and c.actor is not None and c.actor.kind == "country" and c.actor.country]
+        if len({c.actor.country for c in here if c.actor is not None}) != 1:
+            return None
+        if any(_destination(c.head) for c in here):
+            return None
+        return here[0]
 
     def _party_state(self, doc: Doc, cand: Cand, done: list[Cand], cands: list[Cand]) -> None:
         """A named party or movement of no named state is one of the state its sentence names (the only
@@ -1262,6 +1295,13 @@ def _locative(span: Span) -> bool:
         # "the claim from Berlin", "a message to Moscow": the government after all
         return not (root.head.lower_ in ("from", "to") and root.head.head.lemma_.lower() in SPEECH_NOUNS)
     return root.dep_ in ("dobj",) and root.head.lemma_ in ("visit", "leave", "reach", "enter", "attack", "bomb")
+
+
+def _destination(token: Token) -> bool:
+    """'flew to France', 'returned from Iraq', 'visited Japan': a state as where someone goes or comes from."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("to", "from", "into", "toward", "towards"):
+        return True
+    return token.dep_ == "dobj" and token.head.lemma_ in ("visit", "leave", "reach", "enter", "tour")
 
 
 def _language(span: Span) -> bool:

@@ -17,6 +17,9 @@ ROLE_OVERRIDES = {
     "force": "MIL", "forces": "MIL", "troops": "MIL", "armed forces": "MIL",  # plural-only in the dictionaries
     "official": "GOV", "officials": "GOV", "leader": "GOV", "leadership": "GOV", "regime": "GOV",
     "national": "CVL", "nationals": "CVL", "resident": "CVL", "people": "CVL", "civilian": "CVL",
+    # "the general said", "Iranian general Qasem Soleimani": an officer (the dictionaries know only the
+    # ranks in full, "brigadier general"); "in general" is no one (resolve.py)
+    "general": "MIL",
     "top diplomat": "GOV", "chief diplomat": "GOV", "foreign office": "GOV", "state department": "GOV",
     "counterpart": "", "country": "", "nation": "",  # resolved from context
     # The political opposition of a state: PLOVER_agents and Phoenix know only its members ("opposition
