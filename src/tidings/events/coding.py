@@ -347,7 +347,7 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         # "two suspects were arrested": people of no named state, arrested or charged all the same
         cand.sources = [Mention(token.idx, token.idx, "", UNNAMED, how="unnamed")]
         cand.source_how = "unnamed (agentless passive): the text does not say who"
-        cand.entry = replace(cand.entry, confidence=cand.entry.confidence * 0.7)
+        cand.entry = replace(cand.entry, confidence=cand.entry.confidence * UNNAMED_WEIGHT)
 
 
 # Words for a crowd that protests ("thousands of people marched", "students rallied"): civilians of the
@@ -371,6 +371,10 @@ def _crowd(agent: Token) -> bool:
 # The doer of an agentless passive ("sanctions were levied against Russia"): a source of no words, no
 # country and no code, so that the event and its target are kept without inventing who acted.
 UNNAMED = Actor(name="unnamed", kind="group")
+# How much less sure an event with an unnamed doer is. Such events are as often right in type and (absent)
+# source as those with a named one: 0.76 of 66 on the gold halves that may be read (Wikinews dev, GSR
+# inspected), against 0.77 of 269 named. Their weakness is that they say less, not that they are wrong.
+UNNAMED_WEIGHT = 0.9
 # Acts news tells that way (arrests, attacks, sanctions, charges, aid, releases, requests); not the mutual
 # ones, whose unnamed party is mostly the one the text is about.
 UNNAMED_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "ACCUSE", "AID", "RETREAT", "REQUEST", "CONCEDE"})
@@ -562,7 +566,7 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
             cand.targets = targets
             cand.sources = [Mention(head.idx, head.idx, "", UNNAMED, how="unnamed")]
             cand.source_how = f"unnamed (agentless passive '{head.text}'): the text does not say who"
-            cand.entry = replace(cand.entry, confidence=cand.entry.confidence * 0.7)
+            cand.entry = replace(cand.entry, confidence=cand.entry.confidence * UNNAMED_WEIGHT)
             return
     if not cand.sources and noun.dep_ == "pobj" and head.lower_ == "under" and \
             (cand.entry.type in AUTHORITY_ACTS or cand.entry.mode in AUTHORITY_MODES):
@@ -746,7 +750,7 @@ def _unnamed_nominal(doc: Doc, candidates: list[Candidate]) -> None:
         cand.sources = [Mention(token.idx, token.idx, "", UNNAMED, how="unnamed")]
         cand.source_how = (f"unnamed: the sentence tells of '{token.text}' as the {token.dep_} of "
                            f"'{token.head.text}' without saying who")
-        cand.entry = replace(cand.entry, confidence=cand.entry.confidence * 0.6)
+        cand.entry = replace(cand.entry, confidence=cand.entry.confidence * UNNAMED_WEIGHT)
         named.add(cand.type)  # one such event per type and sentence ("arrests and charges" stay two types)
 
 

@@ -174,7 +174,8 @@ def evaluate_plover_gsr(path: str | Path, *, pipeline=None, limit: int | None = 
             results[name] = score(gold, predicted)
             if name == "both":
                 # records 1, 3, 5, ... were looked at while writing patterns; 2, 4, 6, ... were not
-                keys = ("type_accuracy", "type_source", "type_source_target", "target_country_accuracy")
+                keys = ("type_accuracy", "type_source", "type_source_target", "target_country_accuracy",
+                        "calibration")
                 results["halves"] = {
                     half: {k: score(gold[i::2], predicted[i::2])[k] for k in keys}
                     for i, half in ((0, "inspected (odd records)"), (1, "held out (even records)"))}

@@ -8,7 +8,8 @@ sentences by the offset of their trigger, and compares them sentence by sentence
   `actor_key` gives (a country, IGO/NGO/..., or None for an unnamed or stateless actor);
 - on events matched by type and overlapping trigger: how often negation and modality agree;
 - how many predicted events fell in sentences with no gold event at all (the precision cost of coding
-  non-events), and how many fell outside every gold sentence (the dateline).
+  non-events), and how many fell outside every gold sentence (the dateline);
+- `calibration`: the precision of the (type, source) pairs found, by band of their confidence.
 
 Every sentence of every gold article is marked, so precision is fair. Counted events are those told as
 happening (asserted or intended, not negated), as in the PLOVER GSR scorer; `all_modalities` scores every event.
@@ -29,7 +30,7 @@ from typing import Any
 from ..document import MODALITIES, Article, Event
 from ..errors import Errors, InputError
 from ..evaluate import evaluator, prf
-from .evaluate import COUNTED, _counted, actor_key
+from .evaluate import BANDS, COUNTED, _counted, actor_key
 from .tables import PLOVER_TYPES
 
 SPLIT_NOTE = ("dev = articles at even positions of the file (0, 2, ...; may be inspected); "
@@ -216,6 +217,7 @@ def score(gold: list[GoldArticle], predicted: list[list[Event]]) -> dict[str, An
     matched = neg_agree = mod_agree = 0
     in_empty = in_empty_all = outside = n_pred = n_gold = sentences = 0
     by_type: dict[str, list[int]] = {}
+    bands = {band: [0, 0] for band in BANDS}  # (type, source) pairs found, and right, by confidence
     for article, events in zip(gold, predicted, strict=True):
         per, out = _assign(article, events)
         outside += out
@@ -227,6 +229,14 @@ def score(gold: list[GoldArticle], predicted: list[list[Event]]) -> dict[str, An
             n_gold += len(gold_kept)
             p_sets, g_sets = _sets(kept), _gold_sets(gold_kept)
             counted.add(p_sets, g_sets)
+            confidence: dict[tuple, float] = {}
+            for e in kept:
+                key = (e.type, _key_of(e.source))
+                confidence[key] = max(confidence.get(key, 0.0), e.confidence)
+            for key, value in confidence.items():
+                band = next(b for b in BANDS if b[0] <= value < b[1])
+                bands[band][0] += 1
+                bands[band][1] += key in g_sets[0]
             every.add(_sets(found), _gold_sets(sentence.events))
             for etype in p_sets[0] | g_sets[0]:
                 row = by_type.setdefault(etype[0], [0, 0, 0])
@@ -257,6 +267,8 @@ def score(gold: list[GoldArticle], predicted: list[list[Event]]) -> dict[str, An
         "modality_agreement": round(mod_agree / matched, 4) if matched else None,
         "all_modalities": {**every.scores(), "predicted_in_sentences_without_gold_events": in_empty_all},
         "type_source_by_type": {t: prf(*c) for t, c in sorted(by_type.items())},
+        "calibration": {f"{lo:.2f}-{min(hi, 1.0):.2f}": {"n": c[0], "precision": round(c[1] / c[0], 3) if c[0] else None}
+                        for (lo, hi), c in bands.items()},
     }
 
 
@@ -275,7 +287,7 @@ def evaluate_tidings_gold(path: str | Path, *, pipeline=None, limit: int | None 
     failed = sum(d.failure is not None for d in documents)
     halves = {"dev": score(gold[0::2], predicted[0::2]), "test": score(gold[1::2], predicted[1::2])}
     keys = ("type_source", "type_source_target", "type", "predicted_in_sentences_without_gold_events",
-            "negation_agreement", "modality_agreement")
+            "negation_agreement", "modality_agreement", "calibration")
     return {"title": "events: tidings gold (Wikinews, every event of every sentence)", "split": SPLIT_NOTE,
             "failed_articles": failed, **score(gold, predicted),
             "halves": {name: {k: s[k] for k in ("articles", "gold_events_counted", *keys)}
