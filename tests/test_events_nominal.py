@@ -43,6 +43,9 @@ NOT_UNNAMED = [
     # background phrases: the attack is where the wounds were suffered, not what the sentence tells
     ("The minister suffered two deep wounds in the attack.", "ASSAULT"),
     ("Several speakers addressed the crowd at the rally, including the mayor.", "PROTEST"),
+    # what has not happened, or is a danger rather than a threat made
+    ("The government wants to avoid sanctions on its banks.", "SANCTION"),
+    ("Leaders discussed the nuclear threat from North Korea.", "THREATEN"),
     # the same event with a named doer in the sentence: not told twice
     ("Russia launched missiles at Kyiv, and the attack killed three people.", "ASSAULT"),
 ]

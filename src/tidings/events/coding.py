@@ -718,8 +718,13 @@ def _hung_on(token: Token) -> Token | None:
 # GDELT keeps events with no first actor: their type, target, place and date are still news. Not in a
 # background phrase ("in the attack", "the rally's speakers") and not where the sentence already has an event
 # of the type with a named doer (the same event, told again).
-NOMINAL_UNNAMED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "PROTEST", "CONCEDE", "RETREAT",
-                                   "THREATEN"})
+# Not THREATEN: "the threat from North Korea" is mostly a danger, not a threat made.
+NOMINAL_UNNAMED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "PROTEST", "CONCEDE", "RETREAT"})
+# Verbs whose object has not happened, or is only talked about ("to avoid sanctions", "discussed sanctions").
+NOT_HAPPENED = word_set("""
+avoid prevent deter discuss debate fear risk consider weigh study review need want escape evade dodge
+avert oppose resist urge demand seek propose threaten warn mention cite
+""")
 NOMINAL_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
@@ -732,7 +737,8 @@ def _argument_noun(noun: Token) -> bool:
         amount = noun.head.head  # "two weeks of protests", "all of the pardons", "some of the arrests"
         if amount.pos_ == "NOUN" and amount.lemma_.lower() in MEASURE_WORDS or amount.pos_ in ("DET", "PRON", "NUM"):
             noun = amount
-    return noun.dep_ in NOMINAL_ARGUMENT_DEPS and noun.head.pos_ in ("VERB", "AUX")
+    return noun.dep_ in NOMINAL_ARGUMENT_DEPS and noun.head.pos_ in ("VERB", "AUX") and \
+        noun.head.lemma_.lower() not in NOT_HAPPENED
 
 
 MEASURE_WORDS = word_set("""
