@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..clean.boilerplate import in_spans
 from ..document import Actor, Mention
-from .gazetteer import Dictionaries, Entry, normalise, role_class
+from .gazetteer import TITLE_WORDS, Dictionaries, Entry, normalise, role_class
+from .names import tokens
 from .places import country_of_place
 from .roles import (
     ANAPHORIC_BODIES,
@@ -322,8 +323,8 @@ class Resolver:
                 key = normalise(text)
                 titled = start > 0 and doc[start - 1].lower_ in PERSON_TITLES and doc[start - 1].text[:1].isupper() \
                     and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start:end])
-                if not titled and not any(key in (normalise(name), normalise(_surname_of(name)))
-                                          for name, _a in earlier) \
+                if not titled and not any(key == normalise(name) or key in _short_names(name, a.country)
+                                          for name, a in earlier) \
                         and not any(p.curated for p in self.dictionaries.people_named(text)):
                     continue  # (a name right after a person's title is a person: "Vice-President Moody Awori")
             elif any(t is not None and t.actor_kind != "country" for t in taken[start:end]):
@@ -374,9 +375,9 @@ class Resolver:
         for name, actor in reversed(earlier):
             if normalise(name) == key:
                 return actor, f"same name as earlier '{name}'"
-        if " " not in key:
+        if " " not in key or len(tokens(key)) == 1:  # "Bashir", "al-Bashir"
             for name, actor in reversed(earlier):
-                if normalise(_surname_of(name)) == key:
+                if key in _short_names(name, actor.country):
                     return actor, f"surname '{text}' -> {name} (earlier in the article)"
         person = self.dictionaries.person_on(text, date)
         if person is not None:
@@ -419,6 +420,8 @@ class Resolver:
             return actor
         title_tokens = [t for t in doc[start:cand.start] if not t.is_space]
         country, country_how = self._country_in(doc, start, cand.start)
+        if country is None:
+            country, country_how = _place_in_title(title_tokens)  # "Ohio Governor", "New York Gov."
         words = [t for t in title_tokens if t.dep_ not in ("det", "poss", "case")]
         title = " ".join(t.lower_ for t in words)
         sector = None
@@ -430,6 +433,8 @@ class Resolver:
                 sector = sector_for(phrase, self.dictionaries.agents)
             if sector:
                 break
+        if sector is None and words:  # "Gov.", "Sen.", "Rep.": the title abbreviated
+            sector = sector_for(TITLE_ABBREVIATIONS.get(words[-1].lower_, ""), self.dictionaries.agents)
         if sector is None:
             for t in reversed(words):  # "Police director": the police
                 sector = sector_for(t.lower_, self.dictionaries.agents) or sector_for(
@@ -679,6 +684,37 @@ class Resolver:
                     cand.actor = Actor(name=cand.actor.name, kind="person", country=partner.actor.country,
                                        sector=partner.actor.sector, role=partner.title or None)
                     cand.how += f"; apposition with '{doc[partner.start:partner.end].text.strip()}'"
+        self._same_person_same_state(cands)
+
+    def _same_person_same_state(self, cands: list[Cand]) -> None:
+        """One person, one state through the article: a mention of a name (or its surname) left without a
+        state takes the one state the other mentions of that name were given ("Mike DeWine" ... "Governor
+        Mike DeWine"), and what refers back to it (pronouns) follows."""
+        groups: dict[str, list[Cand]] = {}
+        for cand in cands:
+            if cand.kind == "person" and cand.actor is not None and cand.actor.kind == "person":
+                groups.setdefault(normalise(cand.actor.name), []).append(cand)
+        renamed: dict[int, Actor] = {}
+        for members in groups.values():
+            known = [c for c in members if c.actor is not None and c.actor.country]
+            states = {c.actor.country for c in known if c.actor is not None}
+            if len(states) != 1 or len(known) == len(members):
+                continue
+            source = known[0]
+            assert source.actor is not None
+            sectors = {c.actor.sector for c in known if c.actor is not None and c.actor.sector}
+            sector = next(iter(sectors)) if len(sectors) == 1 else None
+            for cand in members:
+                old = cand.actor
+                if old is None or old.country:
+                    continue
+                new = replace(old, country=source.actor.country, code=None, sector=old.sector or sector)
+                renamed[id(old)] = cand.actor = new
+                cand.how += f"; {source.actor.country} as elsewhere in the article ('{source.head.text}')"
+        if renamed:
+            for cand in cands:
+                if cand.kind != "person" and cand.actor is not None and id(cand.actor) in renamed:
+                    cand.actor = renamed[id(cand.actor)]
 
     def _resolve_role(self, doc: Doc, cand: Cand, done: list[Cand], cands: list[Cand], date: str | None) -> None:
         head = cand.head
@@ -1297,6 +1333,29 @@ def _locative(span: Span) -> bool:
     return root.dep_ in ("dobj",) and root.head.lemma_ in ("visit", "leave", "reach", "enter", "attack", "bomb")
 
 
+TITLE_ABBREVIATIONS = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.": "representative",
+                       "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "pres.": "president"}
+
+
+def _place_in_title(tokens: list[Token]) -> tuple[str | None, str]:
+    """The state of a city or US state that opens a person's title ('Ohio Governor Mike DeWine', 'New York
+    Gov. Andrew Cuomo', 'Boston Mayor ...'): the first run of capitalised proper nouns, whole."""
+    run: list[Token] = []
+    for t in tokens:
+        word = t.lower_.rstrip(".")
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and word not in TITLE_WORDS and word not in PERSON_TITLES \
+                and t.lower_ not in TITLE_ABBREVIATIONS \
+                and not is_person_noun(t) and t.dep_ in ("compound", "nmod", "npadvmod", "amod"):
+            run.append(t)
+        elif run:
+            break
+    if not run or len(run) == len(tokens):
+        return None, ""
+    text = " ".join(t.text for t in run)
+    country = country_of_place(text)
+    return (country, text) if country else (None, "")
+
+
 def _destination(token: Token) -> bool:
     """'flew to France', 'returned from Iraq', 'visited Japan': a state as where someone goes or comes from."""
     if token.dep_ == "pobj" and token.head.lower_ in ("to", "from", "into", "toward", "towards"):
@@ -1312,6 +1371,24 @@ def _language(span: Span) -> bool:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
     return token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ in ("compound", "amod") for c in token.children)
+
+
+# States whose people news names by the family name first ("Xi Jinping" ... "Xi", "Kim Jong Un" ... "Kim").
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "KHM"})
+
+
+def _short_names(name: str, country: str | None) -> set[str]:
+    """What a later mention of a person may shorten the name to (normalised): the surname with or without
+    its particle ("al Bashir", "bashir"), and the family name where it comes first ("kim")."""
+    if " " not in name.strip():
+        return set()
+    out = {normalise(_surname_of(name))}
+    words = tokens(normalise(name))
+    if len(words) > 1:
+        out.add(words[-1])
+        if country in FAMILY_NAME_FIRST:
+            out.add(words[0])
+    return out
 
 
 def _surname_of(name: str) -> str:
