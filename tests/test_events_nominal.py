@@ -79,3 +79,24 @@ def test_conjoined_nouns_share_the_doer(pipeline):
     doc = pipeline(Article(text="President Trump issued seven pardons and four commutations.", published="2019-10-10"))
     pairs = {(e.trigger.text, e.source.actor.country) for e in doc.events if e.type == "CONCEDE"}
     assert pairs == {("pardons", "USA"), ("commutations", "USA")}, pairs
+
+
+@pytest.mark.parametrize(("text", "type_", "target"), [
+    ("The woman was killed in a stairwell.", "ASSAULT", None),
+    ("Officials said the three officers were stabbed with a kitchen knife.", "ASSAULT", None),
+    ("Three soldiers were wounded in the fighting.", "ASSAULT", "Three soldiers"),
+    # a passive gerund is done to the subject of the clause it hangs on, not by it
+    ("Nabil Hasan al-Quaety, a journalist from Yemen, died in Aden after being shot in his car.", "ASSAULT",
+     "a journalist from Yemen"),
+    ("The minister resigned after being accused of corruption.", "ACCUSE", "The minister"),
+])
+def test_harm_done_to_people_by_someone_unnamed(pipeline, text, type_, target):
+    doc = pipeline(Article(text=text, published="2019-10-10"))
+    found = [e for e in doc.events if e.type == type_]
+    assert [(e.source.how, e.target.text if e.target else None) for e in found] == [("unnamed", target)], \
+        [e.explanation for e in doc.events]
+
+
+def test_accidents_are_no_attacks(pipeline):
+    doc = pipeline(Article(text="Two people were killed in a car crash on the highway.", published="2019-10-10"))
+    assert not [e for e in doc.events if e.type == "ASSAULT"], [e.explanation for e in doc.events]

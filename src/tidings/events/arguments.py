@@ -269,9 +269,13 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
         elif verb.dep_ == "pcomp" and head.lower_ in MEANS_PREPS and head.head.pos_ in ("VERB", "AUX"):
             # "protested by blocking roads", "joined them in demanding a referendum", "after meeting Xi": the
             # doer of the clause the phrase hangs on, where that clause is active (not "were arrested for ...")
-            h_agent, _, h_passive = clause_arguments(head.head, depth + 1)
+            h_agent, h_patients, h_passive = clause_arguments(head.head, depth + 1)
             passive_gerund = any(c.dep_ == "auxpass" for c in verb.children)  # "after being indicted"
             agent = None if h_passive or passive_gerund else h_agent
+            if passive_gerund and not patients:
+                # "died ... after being shot": it was done to the subject of the clause it hangs on
+                passive = True
+                patients = [h_patients[0]] if h_passive and h_patients else [h_agent] if h_agent is not None else []
         elif (verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acomp") or verb.dep_ == "attr" and verb.tag_ == "VBG") \
                 and head != verb:
             # ("Qatar is mediating between ...": a progressive the parser took for the attribute of "is")

@@ -339,8 +339,9 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         if len(parties) > 1:
             cand.sources, cand.targets, cand.joint = parties, [], True
             cand.source_how = "between (agentless passive)"
-    done_to_people = cand.entry.type in AUTHORITY_ACTS | {"ACCUSE"} and any(
-        p.lemma_.lower() in PEOPLE_DONE_TO for p in patients)
+    done_to_people = cand.entry.type in AUTHORITY_ACTS | {"ACCUSE", "ASSAULT"} and any(
+        p.lemma_.lower() in PEOPLE_DONE_TO or p.ent_type_ == "PERSON" for p in patients) and not (
+        cand.entry.type == "ASSAULT" and _accident(token))
     if agent is None and passive and not cand.sources and (cand.targets or done_to_people) and \
             cand.entry.type in UNNAMED_TYPES:
         # "sanctions were levied against Russia": an act on a named target by someone the text leaves unnamed;
@@ -383,7 +384,20 @@ PEOPLE_DONE_TO = word_set("""
 suspect suspects man men woman women people person persons protester protesters demonstrator demonstrators
 activist activists journalist journalists student students member members leader leaders official officials
 worker workers user users opponent opponents dissident dissidents migrant migrants refugee refugees
+officer officers policeman policemen soldier soldiers civilian civilians victim victims child children girl girls
+boy boys wife husband tourist tourists worshipper worshippers passenger passengers resident residents
 """)
+# "two people were killed in a car crash": deaths that no one inflicted.
+ACCIDENT_WORDS = word_set("""
+accident accidents crash crashes collision collisions fire fires flood floods flooding earthquake earthquakes
+storm storms landslide landslides avalanche avalanches stampede stampedes derailment
+""")
+
+
+def _accident(verb: Token) -> bool:
+    """Whether a passive verb of harm is told of an accident ("killed in a car crash")."""
+    return any(p.lemma_.lower() in ACCIDENT_WORDS or any(c.lemma_.lower() in ACCIDENT_WORDS for c in p.children)
+               for p in prep_objects(verb, frozenset({"in", "by", "during", "after"})))
 
 
 # Words for an attack or its weapon that stand for attackers the text does not name ("a roadside bombing
