@@ -17,7 +17,7 @@ pytestmark = pytest.mark.model
 UNNAMED = [
     # (sentence, type, trigger, target text or None)
     ("The attack came two weeks before the presidential inauguration.", "ASSAULT", "attack", None),
-    ("The minister survived the attack, which left six soldiers dead.", "ASSAULT", "attack", None),
+    ("The minister survived the attack, which left six soldiers dead.", "ASSAULT", "attack", "The minister"),
     ("The rallies happened two days before the formal vote.", "PROTEST", "rallies", None),
     ("All of the pardons issued were full and unconditional.", "CONCEDE", "pardons", None),
     ("His announcement followed two weeks of protests in the capital.", "PROTEST", "protests", None),
@@ -82,8 +82,8 @@ def test_conjoined_nouns_share_the_doer(pipeline):
 
 
 @pytest.mark.parametrize(("text", "type_", "target"), [
-    ("The woman was killed in a stairwell.", "ASSAULT", None),
-    ("Officials said the three officers were stabbed with a kitchen knife.", "ASSAULT", None),
+    ("The woman was killed in a stairwell.", "ASSAULT", "The woman"),
+    ("Officials said the three officers were stabbed with a kitchen knife.", "ASSAULT", "the three officers"),
     ("Three soldiers were wounded in the fighting.", "ASSAULT", "Three soldiers"),
     # a passive gerund is done to the subject of the clause it hangs on, not by it
     ("Nabil Hasan al-Quaety, a journalist from Yemen, died in Aden after being shot in his car.", "ASSAULT",
@@ -100,3 +100,9 @@ def test_harm_done_to_people_by_someone_unnamed(pipeline, text, type_, target):
 def test_accidents_are_no_attacks(pipeline):
     doc = pipeline(Article(text="Two people were killed in a car crash on the highway.", published="2019-10-10"))
     assert not [e for e in doc.events if e.type == "ASSAULT"], [e.explanation for e in doc.events]
+
+
+def test_people_done_to_are_placed_like_persons(pipeline):
+    doc = pipeline(Article(text="The woman was killed in a stairwell in Paris.", published="2019-10-03"))
+    [event] = [e for e in doc.events if e.type == "ASSAULT"]
+    assert (event.target.text, event.target.actor.country) == ("The woman", "FRA"), event.explanation

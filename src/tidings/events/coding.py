@@ -349,7 +349,15 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         cand.sources = [Mention(token.idx, token.idx, "", UNNAMED, how="unnamed")]
         cand.source_how = "unnamed (agentless passive): the text does not say who"
         cand.entry = replace(cand.entry, confidence=cand.entry.confidence * UNNAMED_WEIGHT)
+        people = next((p for p in patients if p.lemma_.lower() in PEOPLE_DONE_TO), None)
+        if not cand.targets and people is not None:
+            # "the woman was killed": people no actor names, placed later like other persons of no state
+            span = doc[people.left_edge.i:people.i + 1]
+            cand.targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
 
+
+# People an event was done to whom the actors stage names no one ("the woman was killed").
+PEOPLE = Actor(name="people", kind="group")
 
 # Words for a crowd that protests ("thousands of people marched", "students rallied"): civilians of the
 # place where they protest (the actors stage resolves named groups; these it leaves as nobody in particular).
@@ -760,6 +768,10 @@ day days week weeks month months year years night nights series wave waves strin
 """)
 
 
+# Verbs whose subject undergoes what their object names ("he survived a drone attack").
+UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "face", "witness", "undergo", "sustain", "fear"})
+
+
 def _unnamed_nominal(doc: Doc, candidates: list[Candidate]) -> None:
     named = {c.type for c in candidates if c.sources and not c.absorbed}
     for cand in candidates:
@@ -771,6 +783,11 @@ def _unnamed_nominal(doc: Doc, candidates: list[Candidate]) -> None:
         cand.source_how = (f"unnamed: the sentence tells of '{token.text}' as the {token.dep_} of "
                            f"'{token.head.text}' without saying who")
         cand.entry = replace(cand.entry, confidence=cand.entry.confidence * UNNAMED_WEIGHT)
+        if not cand.targets and token.dep_ == "dobj" and token.head.lemma_.lower() in UNDERGOING:
+            subject = clause_arguments(token.head)[0]
+            victim = mention_of(doc, subject) if subject is not None else None
+            if victim is not None:
+                cand.targets = [victim]  # "Wiranto survived the attack": done to Wiranto
         named.add(cand.type)  # one such event per type and sentence ("arrests and charges" stay two types)
 
 

@@ -33,7 +33,7 @@ from .arguments import (
     same_actor,
 )
 from .classifier import NONE, default_classifier
-from .coding import SYMMETRIC, Candidate, code_sentence, retype
+from .coding import SYMMETRIC, UNDERGOING, Candidate, code_sentence, retype
 from .modality import modality, negated
 from .reporting import REPORTING, reported_by
 from .tables import DEFAULT_CAMEO, Trigger, cameo_info, context_for, plover_for
@@ -329,10 +329,6 @@ def _without_boilerplate(sentence: Span, spans: list[tuple[int, int]]) -> Span |
 
 
 LOCAL_PREPS = frozenset({"in", "from", "of", "throughout", "across", "inside"})
-
-
-# Verbs whose subject undergoes the event their object names ("survived an attack", "suffered a defeat").
-UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "face", "witness", "undergo", "sustain", "fear"})
 
 
 def _article_state(doc: Doc) -> tuple[str, str] | None:
