@@ -13,8 +13,9 @@ tokens, and only where that is safe:
   "Omar Khalid Bashir" does not); a single letter stands for a name it begins ("George W. Bush");
 - all known people the key fits must agree on the state (namesakes of two states: no answer), and the known
   name must not begin after the article's date;
-- a two-word name whose surname many people of the table share ("Smith", "Kim", "Khan") is too common to
-  trust unless the mention has more than two tokens and they all fit.
+- two words for a longer known name only where the given name and surname are rare enough together in the
+  tables ("Carlos Menem" is Carlos Saul Menem; "John Kennedy" need not be John F. Kennedy); "Jr." never
+  matches a name without it.
 """
 
 from __future__ import annotations
@@ -68,8 +69,10 @@ INSTITUTION_WORDS = frozenset({
     "committee", "army", "front", "movement", "union", "organization", "organisation", "agency", "force",
     "forces", "brigade", "brigades", "of", "and", "for", "the",
 })
-# A surname shared by at least this many people of the table is common: two words are not enough.
-COMMON_SURNAME = 6
+# Two words stand for a longer known name only where few people of the tables share them: the number of
+# people with that given name times the number with that surname (the odds that someone else bears both)
+# must stay under this ("Carlos Menem": 101 x 1; "John Kennedy": 143 x 2 is too common).
+COMMON_NAME = 200
 
 
 def tokens(key: str) -> list[str]:
@@ -112,9 +115,13 @@ class PartialNames:
 
     def __init__(self, people: list[Person]) -> None:
         self.by_last: dict[str, list[Person]] = {}
+        self.first_count: dict[str, int] = {}
         for person in people:
             for last in {_last_word(key) for key in person.keys}:
                 self.by_last.setdefault(last, []).append(person)
+            for first in {key.split(" ", 1)[0] for key in person.keys}:
+                first = VARIANTS.get(first, first)
+                self.first_count[first] = self.first_count.get(first, 0) + 1
 
     def surname_count(self, last: str) -> int:
         """How many people of some state the tables know with this surname."""
@@ -123,8 +130,8 @@ class PartialNames:
     def match(self, key: str, date: str | None) -> PartialMatch | None:
         """The people a normalised name fits, where they agree on one state; None otherwise."""
         words = tokens(key)
-        if len(words) < 2 or any(len(w) < 2 for w in (words[0], words[-1])):
-            return None
+        if len(words) < 2 or any(len(w) < 2 for w in (words[0], words[-1])) or key.rsplit(" ", 1)[-1] in SUFFIXES:
+            return None  # ("Donald Trump Jr." is not Donald Trump)
         fitting: list[tuple[list[str], Person]] = []
         middle = words[1:-1]
         for person in self.by_last.get(words[-1], ()):
@@ -136,9 +143,11 @@ class PartialNames:
                         and INSTITUTION_WORDS.isdisjoint(known_words) and _fits(middle, known_words[1:-1]):
                     fitting.append((known_words[1:-1], person))
                     break
-        if not middle and any(m for m, _p in fitting) and self.surname_count(words[-1]) >= COMMON_SURNAME:
-            # "John Smith" for a "John Robert Smith": too common a surname to trust two words; the same
-            # two words but for particles and spelling ("Omar El Bashir", "Omar al-Bashir") are fine
+        if not middle and any(m for m, _p in fitting) and \
+                self.first_count.get(words[0], 0) * self.surname_count(words[-1]) >= COMMON_NAME:
+            # "John Kennedy" for "John F. Kennedy", "Mohamed Soliman" for a "Mohamed Ibrahim Soliman": too
+            # common a name to trust two words for a longer one; the same two words but for particles and
+            # spelling ("Omar El Bashir", "Omar al-Bashir") are fine
             fitting = [(m, p) for m, p in fitting if not m]
         if date:
             fitting = [(m, p) for m, p in fitting if not _begins_after(p, date)]

@@ -437,6 +437,8 @@ class Resolver:
                 break
         if sector is None and words:  # "Gov.", "Sen.", "Rep.": the title abbreviated
             sector = sector_for(TITLE_ABBREVIATIONS.get(words[-1].lower_, ""), self.dictionaries.agents)
+        if words and words[-1].lower_ in US_TITLES:
+            cand.details["us_title"] = True
         if sector is None:
             for t in reversed(words):  # "Police director": the police
                 sector = sector_for(t.lower_, self.dictionaries.agents) or sector_for(
@@ -662,6 +664,15 @@ class Resolver:
                 cand.actor = upgraded[id(cand.actor)]
             if cand.kind == "person" and cand.actor is not None and cand.actor.country is None \
                     and cand.actor.sector in STATE_SECTORS and cand.partner is None:
+                if cand.details.get("us_title"):  # "Gov. Andrew Cuomo", "Sen. Tom Cotton"
+                    why_us = self._us_context(doc, cand, done)
+                    if why_us is not None:
+                        old = cand.actor
+                        cand.actor = upgraded[id(old)] = replace(old, country="USA", code=None)
+                        cand.how += f"; USA: a US title in an article about the United States ({why_us})"
+                    if cand.actor is not None:
+                        done.append(cand)
+                    continue
                 ante = self._salient(done, cand, kinds=("country",))
                 why = "the most salient state"
                 if ante is None:  # the article's first state is named later in this sentence
@@ -722,9 +733,10 @@ class Resolver:
                 groups.setdefault(normalise(cand.actor.name), []).append(cand)
         renamed: dict[int, Actor] = {}
         for members in groups.values():
-            known = [c for c in members if c.actor is not None and c.actor.country]
+            known = [c for c in members if c.actor is not None and c.actor.country and not any(
+                guess in c.how for guess in GUESSED_STATE)]  # (a guess is not spread further)
             states = {c.actor.country for c in known if c.actor is not None}
-            if len(states) != 1 or len(known) == len(members):
+            if len(states) != 1 or all(c.actor is not None and c.actor.country for c in members):
                 continue
             source = known[0]
             assert source.actor is not None
@@ -1378,6 +1390,11 @@ TITLE_ABBREVIATIONS = {"gov.": "governor", "gov": "governor", "sen.": "senator",
                        "gen.": "general", "lt.": "lieutenant", "col.": "colonel", "pres.": "president"}
 
 
+# Abbreviated titles of the United States' style ("Gov.", "Sen.", "Rep."): a person of no known state with
+# one is of the United States where the article is about it, not of whichever state is salient.
+US_TITLES = frozenset({"gov.", "sen.", "rep.", "gov"})
+
+
 def _place_in_title(tokens: list[Token]) -> tuple[str | None, str]:
     """The state of a city or US state that opens a person's title ('Ohio Governor Mike DeWine', 'New York
     Gov. Andrew Cuomo', 'Boston Mayor ...'): the first run of capitalised proper nouns, whole."""
@@ -1414,6 +1431,8 @@ def _language(span: Span) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "in" and not any(c.dep_ in ("compound", "amod") for c in token.children)
 
 
+# What `how` says of a person's state that was only guessed from the article (not spread to other mentions).
+GUESSED_STATE = ("most salient state", "the one state its sentence names")
 # States whose people news names by the family name first ("Xi Jinping" ... "Xi", "Kim Jong Un" ... "Kim").
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "KHM"})
 
