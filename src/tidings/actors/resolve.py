@@ -380,6 +380,9 @@ class Resolver:
         if " " not in key or len(tokens(key)) == 1:  # "Bashir", "al-Bashir"
             for name, actor in reversed(earlier):
                 if key in _short_names(name, actor.country):
+                    office = self._office_holder(text, date)
+                    if office is not None and normalise(office.name) != normalise(name):
+                        break  # "Trump" after "Melania Trump": the president, whom the tables call so
                     return actor, f"surname '{text}' -> {name} (earlier in the article)"
         person = self.dictionaries.person_on(text, date)
         if person is not None:
@@ -396,6 +399,15 @@ class Resolver:
             return actor, (f"people table by first and last name ('{key}'): {person.name}{role} "
                            f"{actor.code or ''}{when}").rstrip()
         return Actor(name=text, kind="person"), "named-entity recogniser: PERSON"
+
+    def _office_holder(self, text: str, date: str | None) -> Actor | None:
+        """The person of the curated table known by this one word ("Trump", "Putin") who holds an office on
+        `date`; None if none, or if the word names several."""
+        people = [p for p in self.dictionaries.people_named(text) if p.curated]
+        if len(people) != 1 or date is None:
+            return None
+        role = people[0].role_on(date)
+        return people[0].actor_on(date) if role is not None and role.dated else None
 
     def _title(self, doc: Doc, cand: Cand, actor: Actor, date: str | None) -> Actor:
         """Swallow the title or possessive before a name: 'Russian president Vladimir Putin'.
@@ -749,6 +761,26 @@ class Resolver:
                 new = replace(old, country=source.actor.country, code=None, sector=old.sector or sector)
                 renamed[id(old)] = cand.actor = new
                 cand.how += f"; {source.actor.country} as elsewhere in the article ('{source.head.text}')"
+        # a surname before the full name ("Flynn asked Kislyak ... Russian Ambassador Sergey Kislyak"): the one
+        # person of the article it shortens
+        full = {}
+        for key, members in groups.items():
+            actor = next((c.actor for c in members if c.actor is not None and c.actor.country and not any(
+                guess in c.how for guess in GUESSED_STATE)), None)
+            if actor is not None and " " in key:
+                full[key] = actor
+        for key, members in groups.items():
+            if " " in key or any(c.actor is not None and c.actor.country for c in members):
+                continue
+            found = {k: a for k, a in full.items() if key in _short_names(a.name, a.country)}
+            if len(found) != 1:
+                continue
+            actor = next(iter(found.values()))
+            for cand in members:
+                if cand.actor is not None:
+                    renamed[id(cand.actor)] = actor
+                cand.actor = actor
+                cand.how += f"; surname of {actor.name} (named so elsewhere in the article)"
         if renamed:
             for cand in cands:
                 if cand.kind != "person" and cand.actor is not None and id(cand.actor) in renamed:
