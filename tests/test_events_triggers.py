@@ -77,3 +77,29 @@ def test_bad_row_named_with_its_line_and_the_fix(tmp_path, row, words):
 def test_missing_file(tmp_path):
     with pytest.raises(ModelError, match="T703"):
         read_trigger_file(tmp_path / "nowhere.tsv")
+
+
+def test_shipped_table_has_no_unreachable_rows():
+    """Two rows of one lemma, part of speech and cue set: only the first is ever used, so the second is a mistake."""
+    from collections import Counter
+
+    from tidings.events.tables import DATA
+
+    rows = read_trigger_file(DATA / "triggers.tsv")
+    twice = [key for key, n in Counter((t.lemma, t.pos, t.cues) for t in rows).items() if n > 1]
+    assert not twice, twice
+    # a NONE row without cues would switch a word off everywhere: the shipped table only switches off uses
+    assert not [t.lemma for t in rows if t.type == "NONE" and not t.cues]
+
+
+def test_none_rows_come_before_the_rows_they_switch_off():
+    """A NONE row must be listed before another cue row of its word that shares a cue, or it never wins."""
+    from tidings.events.tables import DATA
+
+    rows = read_trigger_file(DATA / "triggers.tsv")
+    for i, row in enumerate(rows):
+        if row.type != "NONE":
+            continue
+        earlier = [r for r in rows[:i] if (r.lemma, r.pos) == (row.lemma, row.pos) and r.type != "NONE"
+                   and r.cues & row.cues]
+        assert not earlier, (row.lemma, row.pos, [sorted(r.cues & row.cues) for r in earlier])
