@@ -197,9 +197,10 @@ class EventsComponent:
                 why.append(how)
                 if "only state named" in how:
                     confidence *= 0.85  # a guess from the sentence, weaker than a place or "in X"
-            else:
+            elif source.how != "unnamed":
                 # a doer of no known state: none of 13 such events on the gold halves that may be read had
-                # the gold's source state, so they rank below every other kind
+                # the gold's source state, so they rank below every other kind (an unnamed doer is no
+                # such doer: the event does not claim one)
                 confidence *= 0.5
         elif location is not None and location.country and location.country != source.actor.country \
                 and _people(doc, source):
