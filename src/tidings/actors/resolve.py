@@ -368,6 +368,11 @@ class Resolver:
             if before:
                 actor = before[-1].actor
                 assert actor is not None
+                office = self._office_holder(token.text, doc._.tidings_published)
+                if office is not None and (office.country, office.sector) != (actor.country, actor.sector):
+                    out.append(Cand(i, i + 1, office, f"people table: {office.name} ('{token.text}', not tagged a "
+                                    f"name; not {actor.name} of earlier in the article)", "person", token))
+                    continue  # "Trump" after "Melania Trump": the president
                 out.append(Cand(i, i + 1, actor, f"surname '{token.text}' -> {actor.name} (earlier in the article; "
                                 "not tagged a name)", "person", token))
         return out
@@ -381,7 +386,7 @@ class Resolver:
             for name, actor in reversed(earlier):
                 if key in _short_names(name, actor.country):
                     office = self._office_holder(text, date)
-                    if office is not None and normalise(office.name) != normalise(name):
+                    if office is not None and (office.country, office.sector) != (actor.country, actor.sector):
                         break  # "Trump" after "Melania Trump": the president, whom the tables call so
                     return actor, f"surname '{text}' -> {name} (earlier in the article)"
         person = self.dictionaries.person_on(text, date)
