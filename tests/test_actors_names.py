@@ -51,6 +51,20 @@ SENTENCES = [
     # an unknown minister: the one state the sentence names, where no state came before
     ("Planning Minister Tran Van Minh said Vietnam will not be rushed into opening its economy.", None,
      "Tran Van Minh", ("VNM", "GOV")),
+    # an initial the table lacks
+    ("National security adviser John R. Bolton resigned on Tuesday.", "2019-09-10", "John R. Bolton",
+     ("USA", "GOV")),
+    # a person of a place named after the name
+    ("Committee chairman Jerrold Nadler of New York said the inquiry goes on.", "2019-09-10", "Jerrold Nadler",
+     ("USA", None)),
+    # the body a role in apposition works for
+    ("Dedi Prasetyo, a spokesperson for the Indonesian National Police, said two men were held.", "2019-10-10",
+     "Dedi Prasetyo", ("IDN", "COP")),
+    # the demonym in apposition
+    ("Jan Novak, a Czech, was arrested at the border on Friday.", "2019-10-10", "Jan Novak", ("CZE", None)),
+    # a US title in an article about the United States, never the salient state
+    ("The attack shocked the United States. Gov. Andrew Cuomo said the suspect had been radicalised.",
+     "2017-11-01", "Andrew Cuomo", ("USA", "GOV")),
 ]
 
 
@@ -62,6 +76,26 @@ def test_people_in_sentences(pipeline, text, date, words, expected):
     doc = pipeline(Article(text=text, published=date))
     found = [(m.actor.country, m.actor.sector) for m in doc.mentions if words in m.text]
     assert found[:1] == [expected], [(m.text, m.actor, m.how) for m in doc.mentions]
+
+
+@pytest.mark.model
+def test_a_us_title_in_an_article_about_another_state_has_no_state(pipeline):
+    from tidings.document import Article
+
+    doc = pipeline(Article(text="Iraq said it would respond. Gov. Andrew Cuomo said the suspect had been "
+                                "radicalised.", published="2017-11-01"))
+    found = [m.actor.country for m in doc.mentions if "Andrew Cuomo" in m.text]
+    assert found == [None], [(m.text, m.actor, m.how) for m in doc.mentions]
+
+
+@pytest.mark.model
+def test_the_president_not_his_wife(pipeline):
+    from tidings.document import Article
+
+    doc = pipeline(Article(text="First lady Melania Trump visited a school. Trump said the tax cut would pass.",
+                           published="2017-11-01"))
+    found = [(m.actor.name, m.actor.sector) for m in doc.mentions if m.text == "Trump"]
+    assert found == [("Donald Trump", "GOV")], [(m.text, m.actor, m.how) for m in doc.mentions]
 
 
 @pytest.mark.model

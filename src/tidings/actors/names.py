@@ -10,7 +10,8 @@ tokens, and only where that is safe:
   transliterations of Arabic given names made one ("Mohammed", "Muhammad", "Mohamed" -> "muhammad");
 - the first and last tokens of the two must be equal, and every other token of the mention must be found,
   in order, among the known name's middle tokens ("Omar Hassan Bashir" fits "Omar Hassan Ahmad al Bashir";
-  "Omar Khalid Bashir" does not); a single letter stands for a name it begins ("George W. Bush");
+  "Omar Khalid Bashir" does not); a single letter stands for a name it begins ("George W. Bush"), or for
+  nothing where the known name has none ("John R. Bolton" for "John Bolton");
 - all known people the key fits must agree on the state (namesakes of two states: no answer), and the known
   name must not begin after the article's date;
 - two words for a longer known name only where the given name and surname are rare enough together in the
@@ -95,11 +96,14 @@ def _fits(middle: list[str], known: list[str]) -> bool:
     """Every middle token of the mention is found, in order, among the known name's middle tokens."""
     j = 0
     for word in middle:
-        while j < len(known) and not (known[j] == word or len(word) == 1 and known[j].startswith(word)):
-            j += 1
-        if j == len(known):
+        k = j
+        while k < len(known) and not (known[k] == word or len(word) == 1 and known[k].startswith(word)):
+            k += 1
+        if k == len(known):
+            if len(word) == 1:
+                continue  # an initial the known name lacks ("John R. Bolton" for "John Bolton")
             return False
-        j += 1
+        j = k + 1
     return True
 
 

@@ -710,6 +710,7 @@ class Resolver:
             if cand.actor is not None:
                 done.append(cand)
         self._nationality_appositions(cands)
+        self._people_of_places(doc, cands)
         # people whose country only an apposition gave ("X, the Chinese foreign minister")
         for cand in cands:
             if cand.kind == "person" and cand.actor is not None and cand.actor.country is None:
@@ -718,6 +719,16 @@ class Resolver:
                     cand.actor = Actor(name=cand.actor.name, kind="person", country=partner.actor.country,
                                        sector=partner.actor.sector, role=partner.title or None)
                     cand.how += f"; apposition with '{doc[partner.start:partner.end].text.strip()}'"
+                elif partner is not None and partner.kind == "role" and is_person_noun(partner.head):
+                    body = self._apposition_body(doc, partner, cands)  # "X, a spokesperson for the Indonesian police"
+                    if body is not None and body.actor is not None:
+                        sector = body.actor.sector if body.actor.kind != "country" else \
+                            partner.details.get("sector") or None
+                        cand.actor = partner.actor = Actor(name=cand.actor.name, kind="person",
+                                                           country=body.actor.country, sector=sector,
+                                                           role=partner.title or None)
+                        cand.how += (f"; apposition with '{doc[partner.start:partner.end].text.strip()}' of "
+                                     f"'{doc[body.start:body.end].text.strip()}'")
         self._same_person_same_state(cands)
 
     def _nationality_appositions(self, cands: list[Cand]) -> None:
@@ -725,7 +736,8 @@ class Resolver:
         demonym used as a noun is of that state."""
         by_head = {c.head.i: c for c in cands if c.kind == "name" and c.actor is not None
                    and c.actor.kind == "country" and c.actor.country and c.actor.sector is None
-                   and "nationality" in c.how and c.head.tag_ in ("NNP", "NN") and c.end - c.start == 1}
+                   and c.head.tag_ in ("NNP", "NN") and c.end - c.start == 1
+                   and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.head.children)}  # "an Australian"
         if not by_head:
             return
         for cand in cands:
@@ -739,6 +751,47 @@ class Resolver:
                 continue
             cand.actor = replace(cand.actor, country=other.actor.country, code=None)
             cand.how += f"; apposition with the demonym '{other.head.text}'"
+
+    def _people_of_places(self, doc: Doc, cands: list[Cand]) -> None:
+        """'Jerrold Nadler of New York', 'Crown Prince X of Saudi Arabia': a person of no state followed by
+        'of' and a state, a US state or a large city, is of that state (not where the name is both a state
+        and a US state: 'Doug Collins of Georgia')."""
+        by_start = {c.start: c for c in cands if c.kind == "name"}
+        for cand in cands:
+            if cand.kind != "person" or cand.actor is None or cand.actor.country is not None or \
+                    cand.end + 1 >= len(doc) or doc[cand.end].lower_ != "of":
+                continue
+            i = cand.end + 1
+            run = []
+            while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+                run.append(doc[i])
+                i += 1
+            if not run or len(run) > 3:
+                continue
+            text = " ".join(t.text for t in run)
+            place = country_of_place(text)
+            name = by_start.get(cand.end + 1)
+            state = name.actor.country if name is not None and name.actor is not None and name.end == i \
+                and name.actor.kind == "country" and name.actor.sector is None else None
+            if state and place and place != state:
+                continue  # "of Georgia": the state or the US state
+            country = state or place
+            if country:
+                cand.actor = replace(cand.actor, country=country, code=None)
+                cand.how += f"; of '{text}'"
+
+    def _apposition_body(self, doc: Doc, cand: Cand, cands: list[Cand]) -> Cand | None:
+        """'a spokesperson for the Indonesian National Police', 'an official of the Chinese foreign ministry':
+        the state's body or the state a person's role phrase names after 'for' or 'of'."""
+        for prep in cand.head.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("for", "of") or prep.i != cand.end:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                owner = next((c for c in cands if c.start <= obj.i < c.end and c is not cand), None)
+                if owner is not None and owner.actor is not None and owner.actor.country and (
+                        owner.actor.kind == "country" or owner.actor.sector in STATE_SECTORS):
+                    return owner
+        return None
 
     def _same_person_same_state(self, cands: list[Cand]) -> None:
         """One person, one state through the article: a mention of a name (or its surname) left without a
