@@ -106,3 +106,14 @@ def test_people_done_to_are_placed_like_persons(pipeline):
     doc = pipeline(Article(text="The woman was killed in a stairwell in Paris.", published="2019-10-03"))
     [event] = [e for e in doc.events if e.type == "ASSAULT"]
     assert (event.target.text, event.target.actor.country) == ("The woman", "FRA"), event.explanation
+
+
+@pytest.mark.parametrize(("text", "not_source"), [
+    # a passive infinitive is done to the head's subject: Rosenstein is commended, he does not commend
+    ("Deputy Attorney General Rosenstein is to be commended for his memo.", "Deputy Attorney General Rosenstein"),
+    # a person named before a nominal act done to people is its target ("the Cohen raids")
+    ("In the week since the Cohen raids, Trump has lashed out at Mueller.", "Cohen"),
+])
+def test_done_to_not_by(pipeline, text, not_source):
+    doc = pipeline(Article(text=text, published="2018-04-20"))
+    assert not [e for e in doc.events if e.source.text == not_source], [e.explanation for e in doc.events]

@@ -256,6 +256,10 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
         # object-control verb is its complement all the same
         infinitive = verb.dep_ == "advcl" and head.lemma_.lower() in OBJECT_CONTROL and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "xcomp" and head != verb and any(c.dep_ == "auxpass" for c in verb.children):
+            # "Rosenstein is to be commended", "wants to be consulted": done to the head's subject, by someone
+            h_agent = clause_arguments(head, depth + 1)[0]
+            return None, [h_agent] if h_agent is not None else [], True
         if (verb.dep_ == "xcomp" or infinitive) and head != verb:
             h_agent, h_patients, _ = clause_arguments(head, depth + 1)
             if head.lemma_.lower() in OBJECT_CONTROL and h_patients:

@@ -550,8 +550,8 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         if doers:
             cand.sources, cand.source_how = doers[:1], f"'{noun.text} of {doers[0].text}'"
     if noun.lemma_.lower() in DONE_TO and cand.sources and all(
-            m.actor.kind == "person" for m in cand.sources) and any(t.dep_ == "poss" for t in tokens):
-        # "al-Nimr's execution", "Navalny's arrest": a person's arrest is done to them, by someone else
+            m.actor.kind == "person" for m in cand.sources) and any(t.dep_ in ("poss", "compound") for t in tokens):
+        # "al-Nimr's execution", "Navalny's arrest", "the Cohen raids": a person's arrest is done to them
         cand.targets, cand.sources, cand.source_how = cand.sources, [], ""
         cand.notes.append(f"'{noun.text}' of a person: the possessor is its target")
         return
@@ -617,7 +617,8 @@ protest demonstration strike boycott
 # Nominal acts whose possessor, when a person, is the one they were done to ("Navalny's arrest").
 DONE_TO = word_set("""
 execution kidnapping abduction beheading lynching killing murder assassination arrest detention torture imprisonment
-jailing deportation expulsion extradition release conviction sentencing indictment prosecution trial
+jailing deportation expulsion extradition release conviction sentencing indictment prosecution trial raid search
+impeachment
 """)
 # "claimed responsibility for the bombing", "took credit for the attack", "claimed the attack": the doer
 # says it did it. Told as a claim (not the text's own finding), so coded with the claimant as its source.
