@@ -31,6 +31,7 @@ MATCHES = [
     ("Mohammed bin Salman", "2005-01-01", None),  # known from 2017 only: not in 2005
     ("John Smith", None, None),  # no known person
     ("Ahmad Khan", None, None),  # a common surname, and namesakes of several states
+    ("Ahmed Hassan", None, None),  # "Ahmad al Hasan" of the tables, but too common a name to trust
 ]
 
 
@@ -60,6 +61,8 @@ SENTENCES = [
     # the body a role in apposition works for
     ("Dedi Prasetyo, a spokesperson for the Indonesian National Police, said two men were held.", "2019-10-10",
      "Dedi Prasetyo", ("IDN", "COP")),
+    # a person who is a state's role
+    ("Tran Van Minh is the Vietnamese planning minister.", "2019-10-10", "Tran Van Minh", ("VNM", "GOV")),
     # the demonym in apposition
     ("Jan Novak, a Czech, was arrested at the border on Friday.", "2019-10-10", "Jan Novak", ("CZE", None)),
     # a US title in an article about the United States, never the salient state

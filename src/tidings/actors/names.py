@@ -14,9 +14,9 @@ tokens, and only where that is safe:
   nothing where the known name has none ("John R. Bolton" for "John Bolton");
 - all known people the key fits must agree on the state (namesakes of two states: no answer), and the known
   name must not begin after the article's date;
-- two words for a longer known name only where the given name and surname are rare enough together in the
-  tables ("Carlos Menem" is Carlos Saul Menem; "John Kennedy" need not be John F. Kennedy); "Jr." never
-  matches a name without it.
+- two words only where the given name and surname are rare enough together in the tables ("Carlos Menem"
+  is Carlos Saul Menem; "John Kennedy" need not be John F. Kennedy, nor "Ahmed Hassan" Ahmad al Hasan);
+  "Jr." never matches a name without it.
 """
 
 from __future__ import annotations
@@ -147,12 +147,10 @@ class PartialNames:
                         and INSTITUTION_WORDS.isdisjoint(known_words) and _fits(middle, known_words[1:-1]):
                     fitting.append((known_words[1:-1], person))
                     break
-        if not middle and any(m for m, _p in fitting) and \
-                self.first_count.get(words[0], 0) * self.surname_count(words[-1]) >= COMMON_NAME:
-            # "John Kennedy" for "John F. Kennedy", "Mohamed Soliman" for a "Mohamed Ibrahim Soliman": too
-            # common a name to trust two words for a longer one; the same two words but for particles and
-            # spelling ("Omar El Bashir", "Omar al-Bashir") are fine
-            fitting = [(m, p) for m, p in fitting if not m]
+        if not middle and self.first_count.get(words[0], 0) * self.surname_count(words[-1]) >= COMMON_NAME:
+            # "John Kennedy" for "John F. Kennedy", "Mohamed Soliman" for a "Mohamed Ibrahim Soliman", "Ahmed
+            # Hassan" for "Ahmad al Hasan": too common a name to trust two words written otherwise
+            return None
         if date:
             fitting = [(m, p) for m, p in fitting if not _begins_after(p, date)]
         if not fitting:

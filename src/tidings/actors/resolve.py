@@ -711,6 +711,7 @@ class Resolver:
                 done.append(cand)
         self._nationality_appositions(cands)
         self._people_of_places(doc, cands)
+        self._people_as_roles(cands)
         # people whose country only an apposition gave ("X, the Chinese foreign minister")
         for cand in cands:
             if cand.kind == "person" and cand.actor is not None and cand.actor.country is None:
@@ -751,6 +752,32 @@ class Resolver:
                 continue
             cand.actor = replace(cand.actor, country=other.actor.country, code=None)
             cand.how += f"; apposition with the demonym '{other.head.text}'"
+
+    def _people_as_roles(self, cands: list[Cand]) -> None:
+        """'X is the Egyptian foreign minister', 'X began serving as Puerto Rico's governor': a person of no
+        state who is, or serves as, a role of a state is of that state."""
+        for role in cands:
+            if role.kind != "role" or role.actor is None or not role.actor.country or role.antecedent is not None \
+                    or not is_person_noun(role.head) or is_plural(role.head):
+                continue
+            head = role.head
+            if head.dep_ == "attr" and head.head.lemma_ == "be":
+                verb = head.head
+            elif head.dep_ == "pobj" and head.head.lower_ == "as" and head.head.head.pos_ in ("VERB", "AUX"):
+                verb = head.head.head
+                while verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+                    verb = verb.head  # "began serving as"
+            else:
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subjects) != 1:
+                continue
+            person = next((c for c in cands if c.kind == "person" and c.start <= subjects[0].i < c.end), None)
+            if person is None or person.actor is None or person.actor.country or person.actor.kind != "person":
+                continue
+            person.actor = replace(person.actor, country=role.actor.country, code=None,
+                                   sector=person.actor.sector or role.actor.sector, role=person.actor.role or role.title)
+            person.how += f"; is '{role.head.doc[role.start:role.end].text.strip()}'"
 
     def _people_of_places(self, doc: Doc, cands: list[Cand]) -> None:
         """'Jerrold Nadler of New York', 'Crown Prince X of Saudi Arabia': a person of no state followed by
