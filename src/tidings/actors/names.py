@@ -5,6 +5,8 @@ Bashir"), varies particles ("al-", "El", "bin") and transliterations ("Mohammad"
 lookup (`Dictionaries.people_named`) misses these; `PartialNames` finds them by the first and last name
 tokens, and only where that is safe:
 
+- a surname of seven letters or more may be one letter off a known one ("Abdelaziz Bouteflicka"), the given
+  name then being the same;
 - both names are reduced the same way: lower case, no accents, hyphens and dots as spaces, no particles
   inside the name (al, el, bin, ibn, de, van ...), no titles before it, no "Jr." after it, a few common
   transliterations of Arabic given names made one ("Mohammed", "Muhammad", "Mohamed" -> "muhammad");
@@ -70,6 +72,8 @@ INSTITUTION_WORDS = frozenset({
     "committee", "army", "front", "movement", "union", "organization", "organisation", "agency", "force",
     "forces", "brigade", "brigades", "of", "and", "for", "the",
 })
+# A surname one letter off a known one ("Bouteflicka" for "Bouteflika") counts from this length on.
+MIN_RESPELT = 7
 # Two words stand for a longer known name only where few people of the tables share them: the number of
 # people with that given name times the number with that surname (the odds that someone else bears both)
 # must stay under this ("Carlos Menem": 101 x 1; "John Kennedy": 143 x 2 is too common).
@@ -138,12 +142,16 @@ class PartialNames:
             return None  # ("Donald Trump Jr." is not Donald Trump)
         fitting: list[tuple[list[str], Person]] = []
         middle = words[1:-1]
-        for person in self.by_last.get(words[-1], ()):
+        candidates = self.by_last.get(words[-1], ())
+        if not candidates and len(words[-1]) >= MIN_RESPELT:
+            candidates = self._respelt(words[-1])  # "Bouteflicka", "Habyariman": one letter off
+        for person in candidates:
             if not _of_a_state(person):
                 continue  # companies, NGOs and officials of no state: no partial names
             for known in person.keys:
                 known_words = tokens(known)
-                if len(known_words) >= 2 and known_words[0] == words[0] and known_words[-1] == words[-1] \
+                if len(known_words) >= 2 and known_words[0] == words[0] and \
+                        (known_words[-1] == words[-1] or _one_edit(known_words[-1], words[-1])) \
                         and INSTITUTION_WORDS.isdisjoint(known_words) and _fits(middle, known_words[1:-1]):
                     fitting.append((known_words[1:-1], person))
                     break
@@ -160,6 +168,33 @@ class PartialNames:
         if len(states) != 1 or None in states:
             return None
         return PartialMatch(people=people, key=" ".join(words))
+
+
+    def _respelt(self, word: str) -> list[Person]:
+        """The people whose surname is one edit from `word` (a letter added, dropped, changed or two swapped),
+        the first letter the same (the edits of the word are looked up: no index to build)."""
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        edits = _deleted(word)
+        edits.update(word[:i] + c + word[i:] for i in range(1, len(word) + 1) for c in letters)
+        edits.update(word[:i] + c + word[i + 1:] for i in range(1, len(word)) for c in letters)
+        edits.update(word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(1, len(word) - 1))
+        found = sorted(e for e in edits if e != word and e[:1] == word[:1] and e in self.by_last)
+        return [p for last in found for p in self.by_last[last]]
+
+
+def _deleted(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b or abs(len(a) - len(b)) > 1 or len(a) < MIN_RESPELT - 1 or len(b) < MIN_RESPELT - 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _last_word(key: str) -> str:
