@@ -530,6 +530,12 @@ def _must_arguments(doc: Doc, cand: Candidate) -> None:
     subject = clause_arguments(cand.token)[0]
     if subject is not None:
         cand.targets = _pick_targets(doc, [subject], cand.sources)
+    own = {m.actor.country for m in cand.sources if m.actor.country}
+    named = mention_of(doc, subject) if subject is not None else None
+    if named is not None and named.actor.kind == "country" and named.actor.country in own:
+        # "Johnson said Britain must leave by that date": his own state's course, not a demand
+        cand.sources, cand.targets = [], []
+        return
     cand.notes.append(f"'{saying.text} ... must {cand.token.text}'")
 
 
