@@ -18,6 +18,7 @@ nearest compatible subject. Every mention carries the reason in `how`.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -325,7 +326,7 @@ class Resolver:
                 key = normalise(text)
                 titled = start > 0 and doc[start - 1].lower_ in PERSON_TITLES and doc[start - 1].text[:1].isupper() \
                     and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start:end])
-                if not titled and not any(key == normalise(name) or key in _short_names(name, a.country)
+                if not titled and not any(key == _normalised(name) or key in _short_names(name, a.country)
                                           for name, a in earlier) \
                         and not any(p.curated for p in self.dictionaries.people_named(text)):
                     continue  # (a name right after a person's title is a person: "Vice-President Moody Awori")
@@ -380,7 +381,7 @@ class Resolver:
     def _person(self, text: str, date: str | None, earlier: list[tuple[str, Actor]]) -> tuple[Actor, str]:
         key = normalise(text)
         for name, actor in reversed(earlier):
-            if normalise(name) == key:
+            if _normalised(name) == key:
                 return actor, f"same name as earlier '{name}'"
         if " " not in key or len(tokens(key)) == 1:  # "Bashir", "al-Bashir"
             for name, actor in reversed(earlier):
@@ -1554,18 +1555,24 @@ GUESSED_STATE = ("most salient state", "the one state its sentence names")
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "KHM"})
 
 
-def _short_names(name: str, country: str | None) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def _normalised(name: str) -> str:
+    return normalise(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_names(name: str, country: str | None) -> frozenset[str]:
     """What a later mention of a person may shorten the name to (normalised): the surname with or without
     its particle ("al Bashir", "bashir"), and the family name where it comes first ("kim")."""
     if " " not in name.strip():
-        return set()
+        return frozenset()
     out = {normalise(_surname_of(name))}
     words = tokens(normalise(name))
     if len(words) > 1:
         out.add(words[-1])
         if country in FAMILY_NAME_FIRST:
             out.add(words[0])
-    return out
+    return frozenset(out)
 
 
 def _surname_of(name: str) -> str:
