@@ -121,7 +121,7 @@ def measure(source: str, *, unresolved: int = 0, dump=None) -> dict:
     cache = Path(tempfile.gettempdir()) / f"tidings_person_states_{source}_{digest}.spacy"
     docs = parsed(pipeline, articles, cache)
     actors = pipeline.nlp.get_pipe("tidings_actors")
-    spans = with_state = with_mention = 0
+    spans = with_state = with_mention = with_org = 0
     missing: Counter[str] = Counter()
     for article, doc in zip(articles, docs, strict=True):
         doc._.tidings_published = article.published
@@ -137,6 +137,7 @@ def measure(source: str, *, unresolved: int = 0, dump=None) -> dict:
             with_mention += actor is not None
             has_state = actor is not None and bool(actor.country)
             with_state += has_state
+            with_org += has_state or actor is not None and actor.sector in ("IGO", "NGO")
             if not has_state:
                 missing[" ".join(ent.text.split())] += 1
             if dump is not None:
@@ -148,7 +149,8 @@ def measure(source: str, *, unresolved: int = 0, dump=None) -> dict:
                     "sentence": " ".join(ent.sent.text.split())[:300]}, ensure_ascii=False) + "\n")
     result = {"source": source, "articles": len(articles), "person_spans": spans,
               "with_mention": round(with_mention / spans, 4) if spans else None,
-              "with_state": round(with_state / spans, 4) if spans else None}
+              "with_state": round(with_state / spans, 4) if spans else None,
+              "with_state_or_igo": round(with_org / spans, 4) if spans else None}
     if unresolved:
         result["unresolved"] = missing.most_common(unresolved)
     return result
@@ -174,7 +176,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     for r in results:
         sys.stdout.write(f"{r['source']}: {r['articles']} articles, {r['person_spans']} PERSON spans; "
-                         f"with a mention {r['with_mention']:.1%}, with a state {r['with_state']:.1%}\n")
+                         f"with a mention {r['with_mention']:.1%}, with a state {r['with_state']:.1%} "
+                         f"(or an international body {r['with_state_or_igo']:.1%})\n")
         for name, n in r.get("unresolved", []):
             sys.stdout.write(f"  {n:3d}  {name}\n")
     return 0

@@ -384,12 +384,13 @@ class Resolver:
             if _normalised(name) == key:
                 return actor, f"same name as earlier '{name}'"
         if " " not in key or len(tokens(key)) == 1:  # "Bashir", "al-Bashir"
-            for name, actor in reversed(earlier):
-                if key in _short_names(name, actor.country):
-                    office = self._office_holder(text, date)
-                    if office is not None and (office.country, office.sector) != (actor.country, actor.sector):
-                        break  # "Trump" after "Melania Trump": the president, whom the tables call so
+            named = [(name, actor) for name, actor in reversed(earlier) if key in _short_names(name, actor.country)]
+            if named:  # the latest, or the latest with a state ("Conyers" after "John Conyers", "John Conyers Jr.")
+                name, actor = next(((n, a) for n, a in named if a.country), named[0])
+                office = self._office_holder(text, date)
+                if office is None or (office.country, office.sector) == (actor.country, actor.sector):
                     return actor, f"surname '{text}' -> {name} (earlier in the article)"
+                # ("Trump" after "Melania Trump": the president, whom the tables call so)
         person = self.dictionaries.person_on(text, date)
         if person is not None:
             actor = person.actor_on(date)
