@@ -74,6 +74,8 @@ INSTITUTION_WORDS = frozenset({
 })
 # A surname one letter off a known one ("Bouteflicka" for "Bouteflika") counts from this length on.
 MIN_RESPELT = 7
+# ... and only under a given name fewer people of the tables bear than this.
+COMMON_GIVEN_RESPELT = 30
 # Two words stand for a longer known name only where few people of the tables share them: the number of
 # people with that given name times the number with that surname (the odds that someone else bears both)
 # must stay under this ("Carlos Menem": 101 x 1; "John Kennedy": 143 x 2 is too common).
@@ -143,8 +145,11 @@ class PartialNames:
         fitting: list[tuple[list[str], Person]] = []
         middle = words[1:-1]
         candidates = self.by_last.get(words[-1], ())
-        if not candidates and len(words[-1]) >= MIN_RESPELT:
-            candidates = self._respelt(words[-1])  # "Bouteflicka", "Habyariman": one letter off
+        if not candidates and len(words[-1]) >= MIN_RESPELT and \
+                self.first_count.get(words[0], 0) < COMMON_GIVEN_RESPELT:
+            # "Bouteflicka", "Habyariman": one letter off, under a given name few people of the tables bear
+            # ("John McCormick" is not John McCormack)
+            candidates = self._respelt(words[-1])
         for person in candidates:
             if not _of_a_state(person):
                 continue  # companies, NGOs and officials of no state: no partial names
