@@ -22,3 +22,32 @@ def test_must_of_another_state_is_a_demand(pipeline):
 def test_must_of_ones_own_state_is_no_demand(pipeline, text):
     doc = pipeline(Article(text=text, published="2019-09-10"))
     assert not [e for e in doc.events if e.type == "REQUEST"], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "type_", "source", "target"), [
+    # the subject of "receive", "face" is who it was done to; "from" names who did it
+    ("Ukraine received military aid from the United States.", "AID", "the United States", "Ukraine"),
+    ("Avenatti faces charges of extortion.", "ACCUSE", "", "Avenatti"),
+    ("McArthur faces a mandatory life sentence for first-degree murder.", "SANCTION", "", "McArthur"),
+])
+def test_receiving_verbs(pipeline, text, type_, source, target):
+    doc = pipeline(Article(text=text, published="2019-01-29"))
+    assert [(e.source.text, e.target.text if e.target else None) for e in doc.events if e.type == type_] == \
+        [(source, target)], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "She asked the minister how he was doing.",
+    "Reporters asked him if he was serious about the sanctions.",
+    # a NONE row's word is not handed to the classifier either
+    "Germany's finance minister offered little clarity on the budget.",
+])
+def test_questions_and_vetoed_words_are_no_events(pipeline, text):
+    doc = pipeline(Article(text=text, published="2019-01-29"))
+    assert not doc.events, [e.explanation for e in doc.events]
+
+
+def test_a_request_is_still_a_request(pipeline):
+    doc = pipeline(Article(text="Kenya asked Ethiopia to help mediate the dispute.", published="2019-01-29"))
+    assert [(e.source.actor.country, e.target.actor.country) for e in doc.events if e.type == "REQUEST"] == \
+        [("KEN", "ETH")]

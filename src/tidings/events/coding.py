@@ -68,7 +68,7 @@ LIGHT_NOUN_DEPS = frozenset({"dobj", "nsubjpass", "attr", "dative"})
 LIGHT_VERBS = word_set("""
 hold launch conduct carry stage impose level levy make issue express voice announce begin start continue resume
 open deliver provide extend lodge file mount order reach sign give offer engage join take undertake step call
-declare grant receive seek lead organize organise plan pursue complete finish end intensify escalate
+declare grant seek lead organize organise plan pursue complete finish end intensify escalate
 pay host attend renew repeat reiterate press push support back endorse approve accept welcome stag institute
 prepare bring set reimpose speed
 """)
@@ -217,8 +217,12 @@ def _phoned(verb: Token) -> Candidate | None:
     return Candidate(verb, PHONED)
 
 
-def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str, ...] = ()) -> list[Candidate]:
+def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str, ...] = (),
+                    vetoed: set[int] | None = None) -> list[Candidate]:
+    """The trigger words of a sentence; `vetoed` collects the tokens a NONE row or a question kept from being
+    events ("released a statement", "asked how he was"), so that no model codes them either."""
     table = triggers(petrarch, extra)
+    vetoed = set() if vetoed is None else vetoed
     out = []
     for token in sentence:
         pos = _pos(token)
@@ -235,6 +239,9 @@ def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str,
         if pos == "VERB" and token.lemma_.lower() == "ask" and not any(
                 c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl") for c in token.children):
             continue  # '"Why not?" he asked.': a question, not a request
+        if pos == "VERB" and token.lemma_.lower() in ("ask", "wonder", "question") and _asks_a_question(token):
+            vetoed.add(token.i)
+            continue  # "she asked how he was doing", "asked him if he was serious": a question, not a request
         if pos == "VERB" and token.lemma_.lower() in PRESSING and _pressed(token) is not None:
             out.append(Candidate(token, replace(PRESS, lemma=token.lemma_.lower())))
             continue
@@ -257,6 +264,7 @@ def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str,
             else:
                 out.append(Candidate(token, row))
             break
+    vetoed.update(c.token.i for c in out if c.entry.type == "NONE")
     return [c for c in out if c.entry.type != "NONE"]
 
 
@@ -582,6 +590,22 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
     if not cand.sources and claim is not None:
         _subject_as_source(doc, cand, claim, f"claimed it ('{claim.text}')",
                            f"responsibility claimed by its doer ('{claim.text} ... {noun.text}')")
+    if not cand.sources and noun.dep_ == "dobj" and _pos(head) == "VERB" and head.i not in verb_triggers \
+            and head.lemma_.lower() in RECEIVING:
+        # "Ukraine received aid from the US", "Avenatti received a prison term", "faces charges": done to the
+        # subject, by whoever "from" names, else by someone unnamed
+        agent, _, passive = clause_arguments(head)
+        receiver = mention_of(doc, agent) if agent is not None and not passive else None
+        givers = [m for m in (mention_of(doc, t) for t in prep_objects(head, frozenset({"from"}))) if m is not None]
+        if receiver is not None or givers:
+            cand.targets = [receiver] if receiver is not None else []
+            if givers:
+                cand.sources, cand.source_how = givers[:1], f"'{head.text} ... from {givers[0].text}'"
+            elif cand.entry.type in UNNAMED_TYPES:
+                cand.sources = [Mention(head.idx, head.idx, "", UNNAMED, how="unnamed")]
+                cand.source_how = f"unnamed: '{head.text} {noun.text}' says who it was done to, not who did it"
+            cand.notes.append(f"the subject of '{head.text}' is who it was done to")
+            return
     if not cand.sources and noun.dep_ in LIGHT_NOUN_DEPS and _pos(head) == "VERB" and head.i not in verb_triggers \
             and head.lemma_.lower() in LIGHT_VERBS:
         _subject_as_source(doc, cand, head, f"subject of '{head.text}'", f"'{head.text} ... {noun.text}'")
@@ -775,6 +799,10 @@ day days week weeks month months year years night nights series wave waves strin
 """)
 
 
+# Verbs whose subject is who the act their object names was done to ("received aid", "faces charges").
+RECEIVING = word_set("""
+receive get face obtain accept win earn draw incur
+""")
 # Verbs whose subject undergoes what their object names ("he survived a drone attack").
 UNDERGOING = frozenset({"survive", "suffer", "escape", "endure", "face", "witness", "undergo", "sustain", "fear"})
 
@@ -900,10 +928,25 @@ def retype(cand: Candidate) -> str:
     return ""
 
 
-def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tuple[str, ...] = ()) -> list[Candidate]:
+QUESTION_WORDS = frozenset({"how", "why", "what", "whether", "if", "when", "where", "who", "which", "whom"})
+
+
+def _asks_a_question(verb: Token) -> bool:
+    """Whether "ask" has a question for its complement ("asked how ...", "asked him whether ...") and no
+    "to"-complement or "for" (a request: "asked him to leave", "asked for help")."""
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
+        if clause.i > verb.i and any(t.lower_ in QUESTION_WORDS and t.i < clause.i for t in clause.subtree):
+            return True
+    return False
+
+
+def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tuple[str, ...] = (),
+                  vetoed: set[int] | None = None) -> list[Candidate]:
     """All pattern events of one sentence, with arguments, negation and modality decided (`extra`: users'
-    trigger files, see `tables.triggers`)."""
-    candidates = find_candidates(sentence, petrarch=petrarch, extra=extra)
+    trigger files, see `tables.triggers`; `vetoed`: see `find_candidates`)."""
+    candidates = find_candidates(sentence, petrarch=petrarch, extra=extra, vetoed=vetoed)
     if not candidates:
         return []
     by_token = {c.token.i: c for c in candidates}

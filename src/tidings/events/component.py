@@ -32,7 +32,7 @@ from .arguments import (
     prep_objects,
     same_actor,
 )
-from .classifier import NONE, default_classifier
+from .classifier import NONE, default_classifier, main_verb
 from .coding import SYMMETRIC, UNDERGOING, Candidate, code_sentence, retype
 from .modality import modality, negated
 from .reporting import REPORTING, reported_by
@@ -96,10 +96,13 @@ class EventsComponent:
                     continue
                 sentence = kept
             made: list[Event] = []
+            vetoed: set[int] = set()
             if self.use_patterns:
-                for cand in code_sentence(doc, sentence, petrarch=self.petrarch_verbs, extra=self.trigger_files):
+                for cand in code_sentence(doc, sentence, petrarch=self.petrarch_verbs, extra=self.trigger_files,
+                                          vetoed=vetoed):
                     made.extend(self._events(doc, sentence, cand, published))
-            if not made and self.use_classifier and _has_actor(doc, sentence):
+            # not where the dictionary says the main verb is no event ("offered little clarity", "asked how")
+            if not made and self.use_classifier and _has_actor(doc, sentence) and main_verb(sentence).i not in vetoed:
                 pending.append(sentence)
             events.extend(made)
         if pending:
