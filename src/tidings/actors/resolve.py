@@ -788,7 +788,7 @@ class Resolver:
         by_start = {c.start: c for c in cands if c.kind == "name"}
         for cand in cands:
             if cand.kind != "person" or cand.actor is None or cand.actor.country is not None or \
-                    cand.end + 1 >= len(doc) or doc[cand.end].lower_ != "of":
+                    cand.end + 1 >= len(doc) or doc[cand.end].lower_ not in ("of", "from"):
                 continue
             i = cand.end + 1
             run = []
