@@ -99,3 +99,78 @@ def test_evidence_names_the_words(nlp, classifier):
     words = classifier.evidence(sentence, "PROTEST")
     assert words and all(":" not in w for w in words)
     assert any(w.split()[0] in ("march", "protest", "worker", "thousand") for w in words), words
+
+
+@pytest.mark.model
+def test_lexical_terms_of_the_predicate_alone(nlp):
+    sentence = _sentence(nlp, "The rebels launched an attack on the army base near the border.")
+    terms = lexical_terms(sentence, words=False)
+    assert "vo:launch_attack" in terms and not any(t.startswith("w:") for t in terms)
+    assert set(terms) < set(lexical_terms(sentence))
+
+
+def _trainer():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "train_event_classifier.py"
+    spec = importlib.util.spec_from_file_location("train_event_classifier", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _mined_line(article, text, label, *, verb="attack", residual=False, trigger=("attack",)):
+    import json
+
+    terms = [f"v:{verb}", f"r:{verb}", "w:army"]
+    return json.dumps({"article": article, "text": text, "label": label, "any_event": label is not None,
+                       "residual": residual, "verb": verb, "terms": terms, "predicate": f"{verb} base",
+                       "trigger": list(trigger), "masked_terms": [t for t in terms if verb not in t],
+                       "masked_text": text.replace(verb, "").replace("  ", " "), "masked_predicate": "base"})
+
+
+def test_mined_examples_are_deterministic_and_never_gold(tmp_path):
+    import json
+    import random
+    from pathlib import Path
+
+    trainer = _trainer()
+    gold_url = json.loads((Path(__file__).resolve().parents[1] / "tests" / "golden" /
+                           "wikinews_events.jsonl").read_text(encoding="utf-8").splitlines()[1])["url"]
+    gold_id = "wn-" + gold_url.rsplit("/", 1)[-1][:60]
+    assert gold_id in trainer.wikinews_gold_ids()
+    lines = [_mined_line("abp-1", "The rebels attack the army base.", "ASSAULT"),
+             _mined_line("abp-1", "The rebels are angry about the army.", None, verb="be", residual=True),
+             _mined_line("abp-2", "The army has a base near the town.", None, verb="have", residual=True),
+             _mined_line(gold_id, "The rebels attack the army base again.", "ASSAULT")]
+    path = tmp_path / "mined.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    def mine():
+        return trainer.mined_examples(path, masked="add", none_per_article=3, residual_per_article=0,
+                                      rng=random.Random(13))
+
+    first = mine()
+    assert first == mine()
+    assert not any(ex["group"] == f"mined-{gold_id}" for ex in first)  # a gold article never trains
+    kinds = sorted((ex["kind"], ex["label"]) for ex in first)
+    assert kinds == [("silver", "ASSAULT"), ("silver-masked", "ASSAULT"), ("silver-none", NONE),
+                     ("silver-none", NONE)]
+    masked = next(ex for ex in first if ex["kind"] == "silver-masked")
+    assert "attack" not in masked["text"] and "v:attack" not in masked["terms"]
+
+
+def test_training_is_deterministic():
+    pytest.importorskip("sklearn")
+    trainer = _trainer()
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 8))
+    y = np.repeat([0, 1, 2], 20)
+    x[y == 1, 0] += 2
+    x[y == 2, 1] += 2
+    a, b = trainer.fit(x, y, c=0.5), trainer.fit(x, y, c=0.5)
+    assert np.array_equal(a.coef_, b.coef_) and np.array_equal(a.intercept_, b.intercept_)
+    assert (a.predict(x) == y).mean() > 0.6
+    assert trainer.fit_temperature(x @ a.coef_.T + a.intercept_, y) == trainer.fit_temperature(
+        x @ b.coef_.T + b.intercept_, y)

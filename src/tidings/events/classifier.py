@@ -10,9 +10,11 @@ A multinomial logistic regression over two kinds of features of a parsed sentenc
   and the sentence's content lemmas. They are hashed with CRC-32 into a fixed number of buckets, so
   no vocabulary is stored.
 
-It is trained on the NGEC synthetic stories, definitions from the PLOVER codebook and real sentences
-that report no event, by `tools/train_event_classifier.py`; its weights live in
-data/event_classifier.npz (numpy arrays only, read without pickle) and are applied with numpy.
+It is trained on the NGEC synthetic stories, definitions from the PLOVER codebook, real sentences
+that report no event and real political sentences labelled by the stage's own patterns, by
+`tools/train_event_classifier.py`; its weights live in data/event_classifier.npz (numpy arrays only,
+read without pickle) and are applied with numpy. A model may be trained on its predicate alone (the
+npz's `sentence` and `words` flags: no whole-sentence embedding, no content words of the sentence).
 """
 
 from __future__ import annotations
@@ -90,8 +92,9 @@ def _content(token) -> bool:
         and token.is_alpha and not token.is_stop
 
 
-def lexical_terms(sentence) -> list[str]:
-    """Cheap words-and-relations features of a parsed sentence (strings to be hashed)."""
+def lexical_terms(sentence, *, words: bool = True) -> list[str]:
+    """Cheap words-and-relations features of a parsed sentence (strings to be hashed); `words`: also the
+    sentence's content lemmas (w:...), not only those of its predicate."""
     verb = main_verb(sentence)
     v = _lemma(verb)
     terms = [f"v:{v}"]
@@ -123,7 +126,8 @@ def lexical_terms(sentence) -> list[str]:
             terms.append(f"md:{c}")
         elif dep == "auxpass":
             terms.append("pass")
-    terms.extend(f"w:{_lemma(t)}" for t in sentence if _content(t))
+    if words:
+        terms.extend(f"w:{_lemma(t)}" for t in sentence if _content(t))
     return terms
 
 
@@ -132,11 +136,12 @@ def hashed(terms: list[str], buckets: int) -> np.ndarray:
     return np.fromiter((zlib.crc32(t.encode("utf-8")) % buckets for t in dict.fromkeys(terms)), dtype=np.int64)
 
 
-def features(sentences: list, dim: int = 256) -> np.ndarray:
-    """Sentence embedding beside the embedding of its predicate (see `predicate_text`)."""
-    texts = [s.text for s in sentences]
-    predicates = [predicate_text(s) for s in sentences]
-    return np.hstack([embed(texts, dim), embed(predicates, dim)])
+def features(sentences: list, dim: int = 256, *, sentence: bool = True) -> np.ndarray:
+    """Sentence embedding beside the embedding of its predicate (see `predicate_text`); zeros in place of
+    the sentence's where `sentence` is False (a model of the predicate alone)."""
+    predicates = embed([predicate_text(s) for s in sentences], dim)
+    whole = embed([s.text for s in sentences], dim) if sentence else np.zeros_like(predicates)
+    return np.hstack([whole, predicates])
 
 
 class EventClassifier:
@@ -155,13 +160,17 @@ class EventClassifier:
         # weights of the hashed lexical features (classes x buckets), and their scale
         self.lexical = data["lexical"].astype(np.float32) if "lexical" in data else None
         self.lexical_scale = float(data["lexical_scale"]) if "lexical_scale" in data else 1.0
+        # which features the model was trained with: the whole sentence's embedding and content words
+        self.sentence = bool(data["sentence"]) if "sentence" in data else True
+        self.words = bool(data["words"]) if "words" in data else True
 
     def logits(self, sentences: list) -> np.ndarray:
-        out = features(sentences, self.dim) @ self.coef.T + self.intercept
+        out = features(sentences, self.dim, sentence=self.sentence) @ self.coef.T + self.intercept
         if self.lexical is not None:
             buckets = self.lexical.shape[1]
             for row, sentence in enumerate(sentences):
-                out[row] += self.lexical[:, hashed(lexical_terms(sentence), buckets)].sum(axis=1) * self.lexical_scale
+                terms = lexical_terms(sentence, words=self.words)
+                out[row] += self.lexical[:, hashed(terms, buckets)].sum(axis=1) * self.lexical_scale
         return out
 
     def evidence(self, sentence, label: str, n: int = 3) -> list[str]:
@@ -170,7 +179,7 @@ class EventClassifier:
         if self.lexical is None or label not in self.labels:
             return []
         row = self.lexical[self.labels.index(label)]
-        terms = list(dict.fromkeys(lexical_terms(sentence)))
+        terms = list(dict.fromkeys(lexical_terms(sentence, words=self.words)))
         weights = row[hashed(terms, self.lexical.shape[1])]
         ranked = sorted(zip(weights.tolist(), terms), key=lambda pair: -pair[0])
         return [term.split(":", 1)[-1].replace("_", " ") for weight, term in ranked[:n] if weight > 0]
