@@ -51,3 +51,26 @@ def test_a_request_is_still_a_request(pipeline):
     doc = pipeline(Article(text="Kenya asked Ethiopia to help mediate the dispute.", published="2019-01-29"))
     assert [(e.source.actor.country, e.target.actor.country) for e in doc.events if e.type == "REQUEST"] == \
         [("KEN", "ETH")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a state's protest is an official complaint; a crowd's is a demonstration
+    ("China protested the visit of the Taiwanese president.", ("ACCUSE", "114", "CHN")),
+    ("Thousands of students protested in Dhaka.", ("PROTEST", None, "BGD")),
+    # a place named before an investigation is what is investigated, a person who investigates
+    ("The Russia investigation has cost millions of dollars.", ("ACCUSE", "090", None)),
+    ("The Mueller probe ended in March.", ("ACCUSE", "090", "USA")),
+])
+def test_who_protests_and_investigates(pipeline, text, expected):
+    doc = pipeline(Article(text=text, published="2019-01-29"))
+    type_, cameo, source = expected
+    found = [e for e in doc.events if e.type == type_]
+    assert found, [e.explanation for e in doc.events]
+    assert (cameo is None or found[0].cameo == cameo) and found[0].source.actor.country == source, \
+        found[0].explanation
+
+
+@pytest.mark.parametrize("text", ["The EU lifted its curfew on Monday.", "Israel ended its blockade of the port."])
+def test_what_is_undone_is_no_event_of_its_own(pipeline, text):
+    doc = pipeline(Article(text=text, published="2019-01-29"))
+    assert not [e for e in doc.events if e.type == "COERCE"], [e.explanation for e in doc.events]

@@ -558,6 +558,16 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         cand.sources = [m for m in (mention_of(doc, t) for t in tokens) if m is not None]
         cand.joint = joint and len(cand.sources) > 1
         cand.source_how = ("between" if joint else "modifier") if cand.sources else ""
+    if tokens and cand.entry.mode == "investigate":
+        # "the Russia investigation", "the Benghazi probe": the place named before it is investigated; "the
+        # Mueller probe", "an FBI investigation", "Britain's inquiry" name who investigates
+        about = [t for t in tokens if t.dep_ == "compound" and t.ent_type_ in ("GPE", "LOC")]
+        if about:
+            cand.targets = [m for m in (mention_of(doc, t) for t in about) if m is not None]
+            cand.sources = [m for m in cand.sources if not any(m.start <= t.idx < m.end for t in about)]
+            if not cand.sources:
+                cand.source_how = ""
+            tokens = [t for t in tokens if t not in about]
     if not tokens and noun.lemma_.lower() in DONE_BY_OF:
         # "the resignation of Luis Rivera Marín", "the withdrawal of the United Kingdom from the EU": who did it
         doers = [m for m in (mention_of(doc, t) for t in prep_objects(noun, frozenset({"of"}))) if m is not None]
@@ -773,11 +783,16 @@ def _hung_on(token: Token) -> Token | None:
 # of the type with a named doer (the same event, told again).
 # Not THREATEN: "the threat from North Korea" is mostly a danger, not a threat made.
 NOMINAL_UNNAMED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE", "PROTEST", "CONCEDE", "RETREAT"})
-# Verbs whose object has not happened, or is only talked about ("to avoid sanctions", "discussed sanctions").
+# Verbs that undo what their object names.
+UNDOING = word_set("""
+lift ease end scrap remove relax suspend cancel revoke rescind drop overturn repeal halt withdraw
+""")
+# Verbs whose object has not happened, is only talked about ("to avoid sanctions", "discussed sanctions") or
+# is being undone ("lifted the curfew": the lifting is the event).
 NOT_HAPPENED = word_set("""
 avoid prevent deter discuss debate fear risk consider weigh study review need want escape evade dodge
 avert oppose resist urge demand seek propose threaten warn mention cite
-""")
+""") | UNDOING
 NOMINAL_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
@@ -890,6 +905,17 @@ def _unless(token: Token) -> str:
     return ""
 
 
+def _official(doc: Doc, mention: Mention) -> bool:
+    """A state by name, or its government ("China", "the foreign ministry"), not its people ("Hungarians")."""
+    if mention.how in ("crowd", "unnamed"):
+        return False
+    if mention.actor.sector == "GOV":
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.ent_type_ == "GPE" and span.root.pos_ == "PROPN" \
+        and mention.actor.kind == "country"
+
+
 def retype(cand: Candidate) -> str:
     """PLOVER's reading of modality and negation, applied in place; returns a note or "".
 
@@ -957,6 +983,10 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tu
         if cand.entry.pos == "NOUN" and cand.token.i in cue_tokens:
             cand.absorbed = True  # "imposed sanctions": the verb's event
             continue
+        if cand.entry.pos == "NOUN" and cand.token.dep_ == "dobj" and cand.token.head.lemma_.lower() in UNDOING \
+                and cand.token.head.i not in by_token:
+            cand.absorbed = True  # "ended its blockade": what is undone is no event of its own now
+            continue
         if cand.entry is MUST:
             _must_arguments(doc, cand)
             continue
@@ -979,7 +1009,12 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tu
         governor = _governor(cand, by_token)
         if governor is None or governor.absorbed:
             continue
-        if governor.token.lemma_.lower() in PERMITTING and governor.type in ("CONCEDE", "AGREE"):
+        if cand.entry.pos == "NOUN" and cand.token.head == governor.token and \
+                governor.token.lemma_.lower() in UNDOING:
+            # "lifted its curfew", "ended the blockade": the undoing is the event, not what is undone
+            cand.absorbed = True
+            governor.notes.append(f"undoing '{cand.token.text}'")
+        elif governor.token.lemma_.lower() in PERMITTING and governor.type in ("CONCEDE", "AGREE"):
             # "allowed the opposition to hold a rally": the permission is the event; what it permits may not happen
             cand.absorbed = True
             governor.notes.append(f"allowing '{cand.token.text}'")
@@ -1020,6 +1055,12 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tu
             peacekeepers = "peacekeep" in cand.sources[0].text.lower()
             cand.type, cand.cameo, cand.mode = ("AID", "074", None) if peacekeepers else ("MOBILIZE", "154", "troops")
             cand.notes.append("armed forces arriving: " + ("peacekeeping" if peacekeepers else "deployment"))
+        if cand.type == "PROTEST" and cand.token.lemma_.lower() == "protest" and cand.sources and \
+                all(_official(doc, m) for m in cand.sources):
+            # "China protested the visit": a state's protest is an official complaint (CAMEO 114), not a
+            # demonstration
+            cand.type, cand.cameo, cand.mode = "ACCUSE", "114", "disapprove"
+            cand.notes.append("a protest by a state or government: an official complaint")
         if cand.type == "CONSULT" and any(t.lemma_.lower() in PHONE_WORDS and t.i != cand.token.i
                                           for t in cand.token.subtree) and cand.cameo != "041":
             cand.cameo, cand.mode = "041", "phone"
