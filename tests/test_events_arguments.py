@@ -74,3 +74,18 @@ def test_who_protests_and_investigates(pipeline, text, expected):
 def test_what_is_undone_is_no_event_of_its_own(pipeline, text):
     doc = pipeline(Article(text=text, published="2019-01-29"))
     assert not [e for e in doc.events if e.type == "COERCE"], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    ("Germany remains at odds with Poland over the rule of law.", {("DEU", "POL")}),
+    # joint and no "with": at odds with each other
+    ("Trump and Bolton have been at odds over the handling of Iran.", {("USA", "USA")}),
+    ("The Russian foreign minister, a critic of NATO, met the German chancellor.", {("RUS", "IGO")}),
+])
+def test_standing_disagreement(pipeline, text, pairs):
+    from tidings.events.evaluate import actor_key
+
+    doc = pipeline(Article(text=text, published="2019-09-10"))
+    found = {(actor_key(e.source.actor), actor_key(e.target.actor) if e.target else None)
+             for e in doc.events if e.type == "ACCUSE"}
+    assert found == pairs, [e.explanation for e in doc.events]

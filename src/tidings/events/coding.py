@@ -88,6 +88,7 @@ class Candidate:
     sources: list[Mention] = field(default_factory=list)
     targets: list[Mention] = field(default_factory=list)
     joint: bool = False
+    mutual: bool = False  # joint sources acting on each other ("were at odds")
     source_how: str = ""
     type: str = ""
     cameo: str = ""
@@ -202,6 +203,11 @@ def _labelled(verb: Token) -> Candidate | None:
 
 
 PHONED = Trigger("call", "VERB", frozenset(), "CONSULT", "phone", "041", 0.6, source="a call to a named actor")
+# Standing disagreement told as a state, not an act ("Trump and Bolton have been at odds over Iran", "X, a
+# fierce critic of the government"): ACCUSE disapprove (CAMEO 110, 111), by who is so, of whom "with" or "of"
+# names.
+AT_ODDS = Trigger("odds", "NOUN", frozenset(), "ACCUSE", "disapprove", "110", 0.5, source="'at odds (with)'")
+CRITIC = Trigger("critic", "NOUN", frozenset(), "ACCUSE", "disapprove", "111", 0.45, source="'a critic of'")
 
 
 def _phoned(verb: Token) -> Candidate | None:
@@ -242,6 +248,13 @@ def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str,
         if pos == "VERB" and token.lemma_.lower() in ("ask", "wonder", "question") and _asks_a_question(token):
             vetoed.add(token.i)
             continue  # "she asked how he was doing", "asked him if he was serious": a question, not a request
+        if token.lower_ == "odds" and token.head.lower_ == "at" and token.dep_ == "pobj":
+            out.append(Candidate(token, AT_ODDS))
+            continue
+        if token.lemma_.lower() == "critic" and pos == "NOUN" and token.dep_ in ("attr", "appos") and \
+                prep_objects(token, frozenset({"of"})):
+            out.append(Candidate(token, CRITIC))
+            continue
         if pos == "VERB" and token.lemma_.lower() in PRESSING and _pressed(token) is not None:
             out.append(Candidate(token, replace(PRESS, lemma=token.lemma_.lower())))
             continue
@@ -526,6 +539,27 @@ def _adjective_arguments(doc: Doc, cand: Candidate) -> None:
         cand.joint = len(cand.sources) > 1
         cand.source_how = f"subject of '{copula.text} {cand.token.text}'"
     cand.targets = _pick_targets(doc, prep_objects(cand.token, TARGET_PREPS), cand.sources)
+
+
+def _stance_arguments(doc: Doc, cand: Candidate) -> None:
+    """"X is at odds with Y", "X, a critic of Y": X disapproves of Y. X is the subject of the verb "at" or the
+    critic hangs on, or the name "critic" is in apposition to."""
+    noun = cand.token
+    holder = noun.head.head if cand.entry is AT_ODDS else noun.head
+    if noun.dep_ == "appos":
+        # the name itself, not whatever its phrase holds ("Warren, a critic of the administration")
+        named = mention_of(doc, holder)
+        cand.sources = [named] if named is not None and named.start <= holder.idx < named.end else []
+        cand.source_how = f"'{holder.text}, a {noun.text} of'"
+    else:
+        _subject_as_source(doc, cand, holder, f"subject of '{holder.text}'")
+    cand.joint = len(cand.sources) > 1
+    objects = prep_objects(noun if cand.entry is CRITIC else noun.head, frozenset({"of", "with"}))
+    objects += prep_objects(holder, frozenset({"with"}))
+    cand.targets = _pick_targets(doc, objects, cand.sources)
+    cand.mutual = cand.joint and not cand.targets  # "Trump and Bolton have been at odds": with each other
+    cand.negated, cand.negation_word = negated(holder)
+    cand.modality, cand.modality_word = modality(holder)
 
 
 def _must_arguments(doc: Doc, cand: Candidate) -> None:
@@ -989,6 +1023,9 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tu
             continue
         if cand.entry is MUST:
             _must_arguments(doc, cand)
+            continue
+        if cand.entry is AT_ODDS or cand.entry is CRITIC:
+            _stance_arguments(doc, cand)
             continue
         if cand.entry.pos == "VERB":
             _verb_arguments(doc, cand)

@@ -120,7 +120,7 @@ class EventsComponent:
             return []
         pairs: list[tuple[Mention, Mention | None]] = []
         targets, target_how = cand.targets, ""
-        if cand.joint and not cand.targets and cand.type in SYMMETRIC | {"ASSAULT"}:
+        if cand.joint and not cand.targets and (cand.type in SYMMETRIC | {"ASSAULT"} or cand.mutual):
             pairs = [(s, t) for s in cand.sources for t in cand.sources if s is not t]
         else:
             if not targets:
