@@ -89,3 +89,9 @@ def test_standing_disagreement(pipeline, text, pairs):
     found = {(actor_key(e.source.actor), actor_key(e.target.actor) if e.target else None)
              for e in doc.events if e.type == "ACCUSE"}
     assert found == pairs, [e.explanation for e in doc.events]
+
+
+def test_a_visitor_is_not_of_the_place_of_the_meeting(pipeline):
+    doc = pipeline(Article(text="Prime Minister Khan met the Chinese president in Beijing.", published="2019-10-09"))
+    meetings = [e for e in doc.events if e.type == "CONSULT" and e.source.text == "Prime Minister Khan"]
+    assert meetings and meetings[0].source.actor.country != "CHN", [e.explanation for e in doc.events]

@@ -51,6 +51,8 @@ DOMESTIC = frozenset({"PROTEST", "COERCE", "CONCEDE", "ASSAULT", "THREATEN", "AI
 # taken as the source's own where the sentence names no other state.
 AT_HOME = frozenset({"CONCEDE", "COERCE", "PROTEST"})
 AT_HOME_SECTORS = frozenset({"COP", "JUD"})
+# Acts done with another party, often abroad: their doer of unknown state is not taken as of the place.
+MET_ABROAD = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID"})
 # Clauses of their own: a place inside one is not where the trigger's event happened.
 OTHER_CLAUSE = frozenset({"acl", "advcl", "relcl", "ccomp", "csubj", "conj", "parataxis"})
 ENV_TRIGGERS = "TIDINGS_EVENT_TRIGGERS"
@@ -190,7 +192,8 @@ class EventsComponent:
         location, place = locate(ents, token, skip=skip + tuple(avoid or ()))
         if source.actor.country is None and not _stateless(source):
             # protesters are mostly of the state they protest against: its country may be theirs
-            source, how = _localized(doc, source, location, sentence=sentence,
+            # the place of a meeting or a deal is often abroad ("Khan met the Chinese president in Beijing")
+            source, how = _localized(doc, source, location if type_ not in MET_ABROAD else None, sentence=sentence,
                                      target=target if type_ != "PROTEST" else None, reporters=reporters)
             if not how:
                 source, how = _of_article_state(source, self._home, role="source")
