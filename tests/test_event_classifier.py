@@ -174,3 +174,30 @@ def test_training_is_deterministic():
     assert (a.predict(x) == y).mean() > 0.6
     assert trainer.fit_temperature(x @ a.coef_.T + a.intercept_, y) == trainer.fit_temperature(
         x @ b.coef_.T + b.intercept_, y)
+
+
+@pytest.mark.model
+def test_mining_labels_a_sentence_by_its_pattern_and_masks_the_trigger(pipeline):
+    import importlib.util
+    from pathlib import Path
+
+    from tidings.document import Article
+
+    path = Path(__file__).resolve().parents[1] / "tools" / "mine_event_examples.py"
+    spec = importlib.util.spec_from_file_location("mine_event_examples", path)
+    miner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(miner)
+    component = pipeline.nlp.get_pipe("tidings_events")
+    saved = component.use_classifier
+    component.use_classifier = False
+    try:
+        text = ("Russian troops attacked the Ukrainian city of Kharkiv on Monday. "
+                "The weather in Moscow was cold and wet all week long.")
+        doc = pipeline.nlp(pipeline.make_doc(Article(text=text, published="2022-03-02")))
+    finally:
+        component.use_classifier = saved
+    attack, weather = miner.sentence_records(doc, "a1")
+    assert attack["label"] == "ASSAULT" and attack["trigger"] == ["attack"]
+    assert "attacked" not in attack["masked_text"] and "Kharkiv" in attack["masked_text"]
+    assert not any("attack" in t for t in attack["masked_terms"]) and "v:attack" in attack["terms"]
+    assert weather["label"] is None and weather["verb"] == "be"
