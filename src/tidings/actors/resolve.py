@@ -807,7 +807,7 @@ class Resolver:
             country = state or place
             if country:
                 cand.actor = replace(cand.actor, country=country, code=None)
-                cand.how += f"; of '{text}'"
+                cand.how += f"; {doc[cand.end].lower_} '{text}'"
 
     def _apposition_body(self, doc: Doc, cand: Cand, cands: list[Cand]) -> Cand | None:
         """'a spokesperson for the Indonesian National Police', 'an official of the Chinese foreign ministry':
