@@ -65,6 +65,8 @@ SENTENCES = [
     ("Tran Van Minh is the Vietnamese planning minister.", "2019-10-10", "Tran Van Minh", ("VNM", "GOV")),
     # the demonym in apposition
     ("Jan Novak, a Czech, was arrested at the border on Friday.", "2019-10-10", "Jan Novak", ("CZE", None)),
+    # an international organisation's official
+    ("UN envoy Tran Van Minh met the rebels on Monday.", "2019-10-10", "Tran Van Minh", (None, "IGO")),
     # a US title in an article about the United States, never the salient state
     ("The attack shocked the United States. Gov. Andrew Cuomo said the suspect had been radicalised.",
      "2017-11-01", "Andrew Cuomo", ("USA", "GOV")),

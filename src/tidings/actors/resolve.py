@@ -469,7 +469,13 @@ class Resolver:
         if not title and not country:
             return actor
         why = []
-        if actor.country is None and country:
+        igo = self._igo_in(doc, start, cand.start) if country is None and actor.country is None and \
+            actor.sector is None else None
+        if igo is not None:  # "UN envoy Martin Griffiths": the organisation's official
+            actor = Actor(name=actor.name, kind="person", country=None, sector="IGO", code=igo.code,
+                          role=title or None)
+            why.append(f"an official of {igo.name}")
+        elif actor.country is None and country:
             actor = Actor(name=actor.name, kind="person", country=country, sector=actor.sector or sector or None,
                           code=None, role=title or None)
             why.append(f"country from '{country_how}'")
@@ -485,6 +491,15 @@ class Resolver:
         label = " ".join(t.text for t in title_tokens)
         cand.how = f"title '{label}' + {cand.how}" + (f"; {', '.join(why)}" if why else "")
         return actor
+
+    def _igo_in(self, doc: Doc, start: int, end: int) -> Actor | None:
+        """An international organisation named inside tokens start..end ('UN envoy')."""
+        for _match_id, s, e in self.matcher(doc[start:end]):
+            entry = self.by_key.get(_key(doc[s:e]))
+            if entry is not None and entry.actor.kind == "organization" and entry.actor.sector == "IGO" \
+                    and _case_ok(entry.pattern, doc[s:e]):
+                return entry.actor
+        return None
 
     def _country_in(self, doc: Doc, start: int, end: int) -> tuple[str | None, str]:
         """A state named inside tokens start..end (a demonym, a name, a possessive)."""
@@ -712,6 +727,7 @@ class Resolver:
             if cand.actor is not None:
                 done.append(cand)
         self._nationality_appositions(cands)
+        self._igo_officials(doc, cands)
         self._people_of_places(doc, cands)
         self._people_as_roles(cands)
         # people whose country only an apposition gave ("X, the Chinese foreign minister")
@@ -754,6 +770,23 @@ class Resolver:
                 continue
             cand.actor = replace(cand.actor, country=other.actor.country, code=None)
             cand.how += f"; apposition with the demonym '{other.head.text}'"
+
+    def _igo_officials(self, doc: Doc, cands: list[Cand]) -> None:
+        """'Arab League Secretary-General Chedli Klibi', 'UN envoy X': a person of no state whose title opens
+        with an international organisation is that organisation's official (sector IGO, its code)."""
+        for org, person in itertools.pairwise(cands):
+            if org.kind != "name" or org.actor is None or org.actor.kind != "organization" or \
+                    org.actor.sector != "IGO" or person.kind != "person" or person.actor is None or \
+                    person.actor.kind != "person" or person.actor.country is not None or \
+                    person.actor.sector == "IGO" or person.start - org.end > 3:
+                continue
+            between = doc[org.end:person.start]
+            if org.head.dep_ != "compound" or not (person.start <= org.head.head.i <= person.head.i or
+                                                   org.head.head.i in range(org.end, person.start)) or \
+                    any(not (t.pos_ == "PROPN" or t.tag_ == "HYPH" or t.is_space) for t in between):
+                continue
+            person.actor = replace(person.actor, sector="IGO", code=org.actor.code)
+            person.how += f"; an official of {org.actor.name}"
 
     def _people_as_roles(self, cands: list[Cand]) -> None:
         """'X is the Egyptian foreign minister', 'X began serving as Puerto Rico's governor': a person of no
