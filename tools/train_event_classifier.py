@@ -43,6 +43,8 @@ gold dev half, so none is shipped; numbers in PROVENANCE.md):
         --out /tmp/f_none.npz
     python tools/train_event_classifier.py --mined /tmp/tidings-event-mining/mined.jsonl --masked add
         --no-words --no-sentence --residual-none 4 --out /tmp/f_pred_add_res.npz
+    python tools/train_event_classifier.py --mined /tmp/tidings-event-mining/mined.jsonl --no-ngec --masked add
+        --residual-none 4 --out /tmp/g_real.npz
 Score any weights inside the stage (patterns, classifier, both; dev/inspected halves only unless --final):
     python benchmarks/eval_event_classifier.py WEIGHTS.npz --thresholds 0.5 0.6 0.7
 Prints held-out accuracy and macro F1 (NGEC + NONE), and GSR-inspected top-1 accuracy.
@@ -362,6 +364,8 @@ def main() -> None:
                         help="other sentences with an actor and no pattern event per mined article, as NONE "
                              "(some tell events the patterns missed: noisy)")
     parser.add_argument("--headlines", action=argparse.BooleanOptionalAction, default=True)
+    parser.add_argument("--ngec", action=argparse.BooleanOptionalAction, default=True,
+                        help="the NGEC synthetic stories (else real news and the codebook alone)")
     parser.add_argument("--codebook", action=argparse.BooleanOptionalAction, default=True)
     parser.add_argument("--buckets", type=int, default=2 ** 14, help="hashed lexical features (0: none)")
     parser.add_argument("--lexical-scale", type=float, default=0.5)
@@ -395,7 +399,8 @@ def main() -> None:
         terms, verbs = terms + silver_terms, verbs + silver_verbs
     keep = select(examples, verbs, second=args.second, politics=args.none_politics, rng=rng)
     keep = [i for i in keep if (args.headlines or examples[i]["kind"] != "headline")
-            and (args.codebook or examples[i]["kind"] != "codebook")]
+            and (args.codebook or examples[i]["kind"] != "codebook")
+            and (args.ngec or examples[i]["kind"] not in ("headline", "lead", "second"))]
     examples = [examples[i] for i in keep]
     dense, terms = dense[keep], [terms[i] for i in keep]
     labels = sorted({ex["label"] for ex in examples})
