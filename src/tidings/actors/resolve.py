@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
@@ -206,6 +207,7 @@ class Resolver:
             if lower in self.pronoun_hashes and taken[i] is None and not skip[i]:
                 take(Cand(i, i + 1, None, "", "pronoun", doc[i]))
         cands.sort(key=lambda c: c.start)
+        self._stated = self._states_named(doc, cands)
         self._resolve(doc, cands, date)
         return self._mentions(doc, cands)
 
@@ -1081,14 +1083,21 @@ class Resolver:
 
     def _state_later_in_sentence(self, cand: Cand, cands: list[Cand]) -> Cand | None:
         """'President Omar El Bashir on Thursday shortened the curfew imposed in Sudan': where no state came
-        before, a titled person of no state is of the one state named later in the sentence, unless it is
-        named as where they go or come from ('President X flew to France')."""
+        before, a titled person of no state is of the one state named later in the sentence as where things
+        happen ("in Sudan"), unless it is where they go or come from ('President X flew to France')."""
         sent = self._sent_of[cand.head.i]
         here = [c for c in cands if c.start >= cand.end and self._sent_of[c.head.i] == sent and c.kind == "name"
                 and c.actor is not None and c.actor.kind == "country" and c.actor.country]
         if len({c.actor.country for c in here if c.actor is not None}) != 1:
             return None
         if any(_destination(c.head) for c in here):
+            return None
+        # only a state named as where things happen ("imposed in Sudan") or as the subject of what is said
+        # ("said Vietnam will not be rushed"), never as what is done or said to or about ("Senator Warren is a
+        # critic of Israel", "President X visited Israel")
+        head = here[0].head
+        if not (head.dep_ == "pobj" and head.head.lower_ in ("in", "across", "throughout", "inside", "within")
+                or head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ in ("ccomp", "parataxis")):
             return None
         return here[0]
 
@@ -1273,7 +1282,9 @@ class Resolver:
         return None
 
     def _salient(self, done: list[Cand], cand: Cand, kinds: tuple[str, ...]) -> Cand | None:
-        """The most recent subject of those kinds (within a few sentences), else the most recent one."""
+        """The most recent subject of those kinds (within a few sentences), else a mention of the state the
+        whole article names most (see `_states_named`; not merely the latest state named: "a Polish chef" in a
+        story about London), else None."""
         recent = [c for c in done[-40:] if c.actor is not None and c.actor.kind in kinds]
         here = [c for c in recent if self._sent_of[c.head.i] == self._sent_of[cand.head.i]]
         if here:
@@ -1282,7 +1293,38 @@ class Resolver:
         for c in reversed(recent):
             if c.is_subject and cand.head.i - c.head.i < 400:
                 return c
-        return recent[-1] if recent else None
+        if not self._stated:
+            return None
+        country, times = self._stated.most_common(1)[0]
+        earlier = [c for c in done if c.actor is not None and c.actor.country == country]
+        if earlier:
+            return earlier[-1]
+        # named only further on: only where the article names it twice or more ("President X flew to France"
+        # once is no evidence that he is French)
+        return self._stated_by.get(country) if times >= 2 else None
+
+    def _states_named(self, doc: Doc, cands: list[Cand]) -> Counter[str]:
+        """How often the article names each state by its own words, before any resolving: names of states,
+        institutions and people the tables know, and its cities ("a jury trial in Paris"); not a nationality
+        word before a common noun ("a Polish chef", "an Irish pub") nor a newsroom ("NPR")."""
+        counts: Counter[str] = Counter()
+        self._stated_by: dict[str, Cand] = {}
+        covered = {i for c in cands for i in range(c.start, c.end)}
+        for ent in doc.ents:
+            if ent.label_ == "GPE" and ent.start not in covered:
+                country = country_of_place(ent.text)
+                if country:
+                    counts[country] += 1
+                    self._stated_by.setdefault(country, Cand(ent.start, ent.end, Actor(
+                        name=ent.text, kind="place", country=country), "place", "name", ent.root))
+        for c in cands:
+            if c.actor is None or not c.actor.country or c.kind == "pronoun" or c.actor.sector == "MED":
+                continue
+            if c.head.dep_ == "amod" and c.head.head.pos_ == "NOUN" and c.end - c.start == 1:
+                continue
+            counts[c.actor.country] += 1
+            self._stated_by.setdefault(c.actor.country, c)
+        return counts
 
     def _antecedent(self, doc: Doc, pronoun: Token, done: list[Cand], want: str) -> Cand | None:
         before = [c for c in done if c.start < pronoun.i and c.actor is not None]

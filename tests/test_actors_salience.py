@@ -1,0 +1,34 @@
+"""Actors: whose police, court or government a bare role word is, and whose a titled person of no known state is."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidings.document import Article
+
+pytestmark = pytest.mark.model
+
+LONDON = ("Usman Khan attacked people at Fishmongers' Hall in London on Friday. London was shocked. "
+          "Khan had been released from prison in 2018. A Polish chef, Lukasz, fought him with a narwhal tusk. Police arrived and shot him dead, "
+          "according to NPR. The police said the attack was terrorism.")
+PARIS = ("After a jury trial in Paris, two French police officers were found guilty of raping a Canadian tourist. "
+         "She met the officers at an Irish pub. CCTV captured their arrival at the building. She told the court "
+         "she was forced to drink whiskey. The court sentenced both officers to seven years in prison in France.")
+
+
+@pytest.mark.parametrize(("text", "role", "state"), [
+    # not the state of the last nationality word ("a Polish chef"), nor of the newsroom ("NPR")
+    (LONDON, "Police", "GBR"),
+    # not "an Irish pub", nor CCTV (read as China's broadcaster)
+    (PARIS, "the court", "FRA"),
+])
+def test_a_bare_role_is_of_the_state_the_article_names_most(pipeline, text, role, state):
+    doc = pipeline(Article(text=text, published="2019-11-30"))
+    found = [m.actor.country for m in doc.mentions if m.text == role]
+    assert found and found[0] == state, [(m.text, m.actor.code, m.how) for m in doc.mentions]
+
+
+def test_a_titled_person_is_not_of_the_state_he_criticises(pipeline):
+    doc = pipeline(Article(text="Senator Warren is a vocal critic of Israel.", published="2019-11-30"))
+    found = [m.actor.country for m in doc.mentions if m.text == "Senator Warren"]
+    assert found and found[0] != "ISR", [(m.text, m.actor.code, m.how) for m in doc.mentions]
