@@ -78,6 +78,8 @@ PLACE_PREPS = {"in", "inside", "near", "across", "throughout"}
 LOCALS = {"protester", "protestor", "demonstrator", "activist", "resident", "civilian", "villager"}
 # Sectors whose bare role words ("the government", "police", "protesters") belong to the salient state.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "SPY"}
+# Bodies a story's own state has at home ("the police", "the court"): of the state the article names most.
+HOME_SECTORS = {"GOV", "COP", "JUD", "LEG"}
 SPEECH_NOUNS = {"claim", "statement", "message", "response", "reply", "warning", "demand", "request", "offer",
                 "call", "appeal", "signal", "pressure", "criticism", "threat", "proposal", "order", "note",
                 "letter", "protest", "complaint", "accusation", "support", "reaction", "word", "news"}
@@ -1049,7 +1051,8 @@ class Resolver:
                 cand.antecedent = ante
                 cand.details["country_from"] = f"nearest {sector} '{doc[ante.start:ante.end].text.strip()}'"
             else:
-                ante = self._salient(done, cand, kinds=("country",))
+                # the police, the courts, the government and parliament of a story are its own state's
+                ante = self._salient(done, cand, kinds=("country",), article_wide=sector in HOME_SECTORS)
                 if ante is None:  # no state by name, only its bodies ("Venezuela's government ...")
                     ante = self._nearest(done, cand, lambda _c, a: a.country is not None and a.kind == "organization"
                                          and a.sector in STATE_SECTORS)
@@ -1281,10 +1284,12 @@ class Resolver:
                 return c
         return None
 
-    def _salient(self, done: list[Cand], cand: Cand, kinds: tuple[str, ...]) -> Cand | None:
-        """The most recent subject of those kinds (within a few sentences), else a mention of the state the
-        whole article names most (see `_states_named`; not merely the latest state named: "a Polish chef" in a
-        story about London), else None."""
+    def _salient(self, done: list[Cand], cand: Cand, kinds: tuple[str, ...], *,
+                 article_wide: bool = False) -> Cand | None:
+        """The most recent subject of those kinds (within a few sentences), else the most recent one; with
+        `article_wide` (a story's police, courts, government), instead a mention of the state the whole article
+        names most (see `_states_named`; not merely the latest state named: "a Polish chef" in a story about
+        London), else None."""
         recent = [c for c in done[-40:] if c.actor is not None and c.actor.kind in kinds]
         here = [c for c in recent if self._sent_of[c.head.i] == self._sent_of[cand.head.i]]
         if here:
@@ -1293,6 +1298,8 @@ class Resolver:
         for c in reversed(recent):
             if c.is_subject and cand.head.i - c.head.i < 400:
                 return c
+        if not article_wide:
+            return recent[-1] if recent else None
         if not self._stated:
             return None
         country, times = self._stated.most_common(1)[0]
