@@ -95,3 +95,14 @@ def test_a_visitor_is_not_of_the_place_of_the_meeting(pipeline):
     doc = pipeline(Article(text="Prime Minister Khan met the Chinese president in Beijing.", published="2019-10-09"))
     meetings = [e for e in doc.events if e.type == "CONSULT" and e.source.text == "Prime Minister Khan"]
     assert meetings and meetings[0].source.actor.country != "CHN", [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Two French police officers were found guilty on Thursday of raping a Canadian tourist in 2014.",
+    "The Russian soldier was convicted of killing a Ukrainian civilian.",
+])
+def test_the_act_one_is_found_guilty_of_is_theirs(pipeline, text):
+    doc = pipeline(Article(text=text, published="2019-02-02"))
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assaults and assaults[0].source.how != "unnamed" and assaults[0].source.actor.country in ("FRA", "RUS"), \
+        [e.explanation for e in doc.events]

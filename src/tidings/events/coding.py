@@ -305,9 +305,33 @@ def _pick_targets(doc: Doc, tokens: list[Token], sources: list[Mention]) -> list
     return resolved[0] if resolved else []
 
 
+def _convicted_of(token: Token) -> Token | None:
+    """The one found guilty of the act a gerund names ("two officers were found guilty of raping a tourist",
+    "was convicted of murdering ...", "pleaded guilty to attacking ..."): a court's finding that they did it."""
+    prep = token.head
+    if token.dep_ != "pcomp" or prep.lower_ not in ("of", "to"):
+        return None
+    owner = prep.head
+    if owner.lemma_.lower() == "guilty":
+        verb = owner.head if owner.dep_ in ("oprd", "acomp", "advmod", "xcomp", "dobj") else None
+    elif owner.lemma_.lower() == "convict" and owner.pos_ == "VERB" or owner.pos_ in ("VERB", "AUX") and any(
+            c.lower_ == "guilty" for c in owner.children):
+        verb = owner  # "were found guilty on Thursday of raping ...": "of" hung on "found"
+    else:
+        return None
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    agent, patients, passive = clause_arguments(verb)
+    return patients[0] if passive and patients else agent
+
+
 def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     token = cand.token
     agent, patients, passive = clause_arguments(token)
+    if agent is None:
+        agent = _convicted_of(token)
+        if agent is not None:
+            cand.notes.append(f"done by '{agent.text}', found guilty of it")
     if agent is None and passive and patients and token.lemma_.lower() in STATIVE_PASSIVE and any(
             c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" for c in token.children):
         agent, patients, passive = patients[0], patients[1:], False
