@@ -106,3 +106,10 @@ def test_the_act_one_is_found_guilty_of_is_theirs(pipeline, text):
     assaults = [e for e in doc.events if e.type == "ASSAULT"]
     assert assaults and assaults[0].source.how != "unnamed" and assaults[0].source.actor.country in ("FRA", "RUS"), \
         [e.explanation for e in doc.events]
+
+
+def test_an_attack_by_someone_no_actor_names(pipeline):
+    doc = pipeline(Article(text="A man stabbed two people in Paris on Friday.", published="2019-10-04"))
+    assaults = [e for e in doc.events if e.type == "ASSAULT"]
+    assert [(e.source.text, e.source.how, e.source.actor.country) for e in assaults] == [("A man", "person", "FRA")], \
+        [e.explanation for e in doc.events]

@@ -349,6 +349,12 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
             cand.source_how = "passive agent" if passive else "subject"
     if not cand.sources and agent is not None:
         _crowd_source(doc, cand, agent)  # "a million people marched in London"
+    if not cand.sources and agent is not None and cand.entry.type == "ASSAULT" and not passive and \
+            agent.lemma_.lower() in PEOPLE_DONE_TO | LONE_PEOPLE and mention_of(doc, agent) is None:
+        # "a man attacked a group of men with a knife": someone no actor names, placed later where he struck
+        span = doc[agent.left_edge.i:agent.i + 1]
+        cand.sources = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="person")]
+        cand.source_how = f"a person of no stated allegiance ('{span.text}'), placed where the act was done"
     objects = [p for p in patients if p != cand.cue or cand.entry.type not in ("SANCTION", "ACCUSE", "AID",
                                                                                       "MOBILIZE")]
     objects += prep_objects(token, TARGET_PREPS | ({"in"} if cand.entry.mode == "visit" else set()))
@@ -401,6 +407,8 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
             cand.targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
 
 
+# One person of no named group ("a man", "a teenager").
+LONE_PEOPLE = word_set("teenager teenagers youth youths individual individuals assailant gunman")
 # People an event was done to whom the actors stage names no one ("the woman was killed").
 PEOPLE = Actor(name="people", kind="group")
 
