@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tidings.actors.gazetteer import load_builtin
-from tidings.actors.resolve import _near, _near_index, _one_edit
+from tidings.actors.names import one_edit
+from tidings.actors.resolve import _near, _near_index
 
 
 @pytest.fixture(scope="module")
@@ -27,5 +28,5 @@ def test_names_and_other_words_left_alone(index, word):
 
 
 def test_one_edit():
-    assert _one_edit("ethopia", "ethiopia") and _one_edit("tanzaina", "tanzania")
-    assert not _one_edit("etiopa", "ethiopia") and not _one_edit("austria", "australia")
+    assert one_edit("ethopia", "ethiopia") and one_edit("tanzaina", "tanzania")
+    assert not one_edit("etiopa", "ethiopia") and not one_edit("austria", "australia")

@@ -192,7 +192,15 @@ def _deleted(word: str) -> set[str]:
 
 
 def _one_edit(a: str, b: str) -> bool:
-    if a == b or abs(len(a) - len(b)) > 1 or len(a) < MIN_RESPELT - 1 or len(b) < MIN_RESPELT - 1 or a[0] != b[0]:
+    """A surname respelt: one edit apart, long enough, and with the same first letter."""
+    if a == b or len(a) < MIN_RESPELT - 1 or len(b) < MIN_RESPELT - 1 or a[0] != b[0]:
+        return False
+    return one_edit(a, b)
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two different words are one letter added, dropped, changed or two neighbours swapped apart."""
+    if abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]

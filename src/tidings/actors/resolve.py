@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from ..clean.boilerplate import in_spans
 from ..document import Actor, Mention
 from .gazetteer import TITLE_WORDS, Dictionaries, Entry, normalise, role_class
-from .names import tokens
+from .names import one_edit, tokens
 from .places import country_of_place
 from .roles import (
     ANAPHORIC_BODIES,
@@ -1490,20 +1490,9 @@ def _near(index: dict[str, list[tuple[str, Entry]]], word: str) -> Entry | None:
         for name, entry in index.get(key, ()):
             if name == word:
                 return None  # the word is a name itself, matched (or refused) by the gazetteer
-            if name[0] == word[0] and _one_edit(word, name):
+            if name[0] == word[0] and one_edit(word, name):
                 found.setdefault(entry.actor.country, entry)
     return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _one_edit(a: str, b: str) -> bool:
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
 def _residents(doc: Doc, cands: list[Cand]) -> list[Cand]:
