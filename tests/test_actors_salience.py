@@ -32,3 +32,11 @@ def test_a_titled_person_is_not_of_the_state_he_criticises(pipeline):
     doc = pipeline(Article(text="Senator Warren is a vocal critic of Israel.", published="2019-11-30"))
     found = [m.actor.country for m in doc.mentions if m.text == "Senator Warren"]
     assert found and found[0] != "ISR", [(m.text, m.actor.code, m.how) for m in doc.mentions]
+
+
+def test_civilians_are_not_of_the_troops_that_harm_them(pipeline):
+    from tidings.events.evaluate import actor_key
+
+    doc = pipeline(Article(text="Russian troops injured three civilians in Kharkiv.", published="2022-05-01"))
+    assert [(actor_key(e.source.actor), actor_key(e.target.actor) if e.target else None)
+            for e in doc.events if e.type == "ASSAULT"] == [("RUS", "UKR")], [e.explanation for e in doc.events]

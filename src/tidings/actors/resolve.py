@@ -1054,8 +1054,11 @@ class Resolver:
                 # the police, the courts, the government and parliament of a story are its own state's
                 ante = self._salient(done, cand, kinds=("country",), article_wide=sector in HOME_SECTORS)
                 if ante is None:  # no state by name, only its bodies ("Venezuela's government ...")
+                    # (civilians are of a government's state, not of the troops or police that act on them:
+                    # "Russian troops injured three civilians in Kharkiv")
+                    bodies = {"GOV", "LEG", "OPP"} if sector == "CVL" else STATE_SECTORS
                     ante = self._nearest(done, cand, lambda _c, a: a.country is not None and a.kind == "organization"
-                                         and a.sector in STATE_SECTORS)
+                                         and a.sector in bodies)
                 if ante is not None and ante.actor is not None:
                     country = ante.actor.country
                     cand.antecedent = ante
