@@ -40,3 +40,8 @@ def test_civilians_are_not_of_the_troops_that_harm_them(pipeline):
     doc = pipeline(Article(text="Russian troops injured three civilians in Kharkiv.", published="2022-05-01"))
     assert [(actor_key(e.source.actor), actor_key(e.target.actor) if e.target else None)
             for e in doc.events if e.type == "ASSAULT"] == [("RUS", "UKR")], [e.explanation for e in doc.events]
+
+
+def test_a_month_is_not_a_prime_minister(pipeline):
+    doc = pipeline(Article(text="Britain pulled out of the agreement in May.", published="2019-06-01"))
+    assert [m.text for m in doc.mentions] == ["Britain"], [(m.text, m.actor.code, m.how) for m in doc.mentions]

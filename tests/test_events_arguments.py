@@ -113,3 +113,13 @@ def test_an_attack_by_someone_no_actor_names(pipeline):
     assaults = [e for e in doc.events if e.type == "ASSAULT"]
     assert [(e.source.text, e.source.how, e.source.actor.country) for e in assaults] == [("A man", "person", "FRA")], \
         [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump called the investigation a politically motivated witch hunt.",
+    "Moscow described the vote as a sham.",
+])
+def test_political_slurs_condemn(pipeline, text):
+    doc = pipeline(Article(text=text, published="2019-09-25"))
+    assert [e.type for e in doc.events if e.trigger.text in ("called", "described")] == ["ACCUSE"], \
+        [e.explanation for e in doc.events]

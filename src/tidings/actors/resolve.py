@@ -325,6 +325,8 @@ class Resolver:
             elif ent.label_ != "PERSON":
                 if any(taken[i] is not None for i in range(start, end)):
                     continue
+                if ent.label_ == "DATE" and _month_named(doc, start, end):
+                    continue  # "pulled out of the agreement in May": the month, not Theresa May
                 # A person's name or surname the recogniser took for an organisation or a place
                 # ("Kuleba" as ORG, a second "Alexei Navalny" as ORG).
                 key = normalise(text)
@@ -1731,3 +1733,18 @@ def _expletive(token: Token) -> bool:
         preds = [c for c in head.children if c.dep_ in ("acomp", "attr")]
         return any(p.lower_ in EXPLETIVE_PREDICATES for p in preds) or not preds
     return False
+
+
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                    "november", "december"})
+TIME_PREPS = frozenset({"in", "on", "since", "until", "till", "by", "from", "through", "last", "next", "early",
+                        "late", "mid", "of", "during", "before", "after", "this"})
+
+
+def _month_named(doc: Doc, start: int, end: int) -> bool:
+    """Whether a span tagged a date is a month ("in May", "May 2019", "on May 3"), not a name."""
+    if end - start != 1 or doc[start].lower_ not in MONTHS:
+        return False
+    before = doc[start - 1].lower_ if start > 0 else ""
+    after = doc[end] if end < len(doc) else None
+    return before in TIME_PREPS or (after is not None and after.like_num)

@@ -194,12 +194,22 @@ def _labelled(verb: Token) -> Candidate | None:
     if not words:
         return None
     score = valence(words)
+    slur = next((p for p in PEJORATIVES if p in f" {words.lower()} "), None)
+    if slur is not None:
+        score = min(score, 0) - 3  # "a politically motivated witch hunt": AFINN scores "motivated" +1
     if abs(score) < 2:
         return None  # one mild word ("the Thucydides Trap") is a name, not a verdict
     entry = LABEL_ACCUSE if score < 0 else LABEL_SUPPORT
     cand = Candidate(verb, replace(entry, lemma=verb.lemma_.lower()))
-    cand.notes.append(f"label '{words}' (AFINN valence {score:+d})")
+    cand.notes.append(f"label '{words}' (" + (f"'{slur.strip()}' condemns" if slur else f"AFINN valence {score:+d}")
+                      + ")")
     return cand
+
+
+# Political labels that condemn whatever words stand beside them, which AFINN-165 scores mildly or not at all.
+PEJORATIVES = tuple(f" {w} " for w in (
+    "witch hunt", "hoax", "sham", "farce", "charade", "smear", "hit job", "fake news", "propaganda", "travesty",
+    "coup attempt", "power grab", "show trial", "kangaroo court", "puppet", "stunt"))
 
 
 PHONED = Trigger("call", "VERB", frozenset(), "CONSULT", "phone", "041", 0.6, source="a call to a named actor")
