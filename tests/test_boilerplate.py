@@ -24,8 +24,14 @@ def test_seed_has_exactly_the_three_also_read_lines(seed_text):
         ("Para one.\n\nREAD MORE: Ten things to know\nPara two.", ["READ MORE: Ten things to know"]),
         ("Para.\n  Also read: other story  \n", ["Also read: other story"]),
         ("Click here to subscribe to our newsletter.\nThe minister said.", ["Click here to subscribe to our newsletter."]),
+        # an embedded video's title, and a link to another story ending "Read more"
+        ("The talks ended.\nPlay Video 1:02 Ministers leave the summit early – video\nThe minister said.",
+         ["Play Video 1:02 Ministers leave the summit early – video"]),
+        ("Para.\nSummit ends without a joint statement – live Read more\nPara two.",
+         ["Summit ends without a joint statement – live Read more"]),
         # Real sentences that merely contain the words stay in the story.
         ("He said he would read more reports.\nMore than 100 people died.", []),
+        ("She said she wanted to read more.\nHe agreed to play video games.", []),
         ("Officials also read the statement aloud.", []),
     ],
 )

@@ -22,6 +22,8 @@ _LINE_PATTERNS = [
     r"\((?:photo|image|picture)\s*:[^)]*\)\s*$",
     r"(?:copyright|©)\s",
     r"(?:share|tweet|email)\s+(?:this|on)\b",
+    r"play\s+video\b",  # an embedded video's title: "Play Video 0:58 <title> – video"
+    r"[^\n]*\bread\s+more[ \t]*$",  # a link to another story ending "... Read more"
 ]
 _LINE_RE = re.compile(r"^[ \t]*(?:" + "|".join(_LINE_PATTERNS) + r").*$", re.IGNORECASE | re.MULTILINE)
 
