@@ -209,7 +209,7 @@ class Resolver:
             if lower in self.pronoun_hashes and taken[i] is None and not skip[i]:
                 take(Cand(i, i + 1, None, "", "pronoun", doc[i]))
         cands.sort(key=lambda c: c.start)
-        self._stated = self._states_named(doc, cands)
+        self._stated, self._stated_by = _states_named(doc, cands)
         self._resolve(doc, cands, date)
         return self._mentions(doc, cands)
 
@@ -1315,29 +1315,6 @@ class Resolver:
         # once is no evidence that he is French)
         return self._stated_by.get(country) if times >= 2 else None
 
-    def _states_named(self, doc: Doc, cands: list[Cand]) -> Counter[str]:
-        """How often the article names each state by its own words, before any resolving: names of states,
-        institutions and people the tables know, and its cities ("a jury trial in Paris"); not a nationality
-        word before a common noun ("a Polish chef", "an Irish pub") nor a newsroom ("NPR")."""
-        counts: Counter[str] = Counter()
-        self._stated_by: dict[str, Cand] = {}
-        covered = {i for c in cands for i in range(c.start, c.end)}
-        for ent in doc.ents:
-            if ent.label_ == "GPE" and ent.start not in covered:
-                country = country_of_place(ent.text)
-                if country:
-                    counts[country] += 1
-                    self._stated_by.setdefault(country, Cand(ent.start, ent.end, Actor(
-                        name=ent.text, kind="place", country=country), "place", "name", ent.root))
-        for c in cands:
-            if c.actor is None or not c.actor.country or c.kind == "pronoun" or c.actor.sector == "MED":
-                continue
-            if c.head.dep_ == "amod" and c.head.head.pos_ == "NOUN" and c.end - c.start == 1:
-                continue
-            counts[c.actor.country] += 1
-            self._stated_by.setdefault(c.actor.country, c)
-        return counts
-
     def _antecedent(self, doc: Doc, pronoun: Token, done: list[Cand], want: str) -> Cand | None:
         before = [c for c in done if c.start < pronoun.i and c.actor is not None]
         if want == "he":
@@ -1748,3 +1725,28 @@ def _month_named(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end] if end < len(doc) else None
     return before in TIME_PREPS or (after is not None and after.like_num)
+
+
+def _states_named(doc: Doc, cands: list[Cand]) -> tuple[Counter[str], dict[str, Cand]]:
+    """How often the article names each state by its own words, before any resolving, and the first words that
+    name it: names of states, institutions and people the tables know, and its cities ("a jury trial in
+    Paris"); not a nationality word before a common noun ("a Polish chef", "an Irish pub") nor a newsroom
+    ("NPR")."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Cand] = {}
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    for ent in doc.ents:
+        if ent.label_ == "GPE" and ent.start not in covered:
+            country = country_of_place(ent.text)
+            if country:
+                counts[country] += 1
+                first.setdefault(country, Cand(ent.start, ent.end, Actor(name=ent.text, kind="place", country=country),
+                                               "place", "name", ent.root))
+    for c in cands:
+        if c.actor is None or not c.actor.country or c.kind == "pronoun" or c.actor.sector == "MED":
+            continue
+        if c.head.dep_ == "amod" and c.head.head.pos_ == "NOUN" and c.end - c.start == 1:
+            continue
+        counts[c.actor.country] += 1
+        first.setdefault(c.actor.country, c)
+    return counts, first
