@@ -20,21 +20,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import hashlib
 import json
-import os
 import sys
 import tempfile
 from collections import Counter
 from pathlib import Path
 
+from corpus import allsides, shared
+
 ALLSIDES_RANGE = (3000, 3150)
-
-
-def shared() -> Path:
-    root = os.environ.get("TIDINGS_SHARED_DATA")
-    return Path(root) if root else Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
 def _golden_urls_and_titles() -> tuple[set[str], set[str]]:
@@ -78,22 +73,7 @@ def wikinews_articles():
 
 
 def allsides_articles():
-    from tidings.document import Article
-
-    path = shared() / "corpora" / "text" / "allsides_abp" / "abp_international_politics.jsonl.gz"
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i < ALLSIDES_RANGE[0]:
-                continue
-            if i >= ALLSIDES_RANGE[1]:
-                break
-            record = json.loads(line)
-            text = record.get("content_original") or ""
-            if text.strip():
-                out.append(Article(text=text, origin=record.get("ID", str(i)),
-                                   published=(record.get("date") or "")[:10] or None))
-    return out
+    return [a for a in allsides(*ALLSIDES_RANGE) if a.text.strip()]
 
 
 def parsed(pipeline, articles, cache: Path):

@@ -17,38 +17,19 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import json
-import os
 import re
 import sys
 from collections import Counter
 from pathlib import Path
+
+from corpus import allsides, shared
 
 from tidings.document import Article
 from tidings.events.where import PLACE_PREPS, _gazetteer, place_named
 from tidings.pipeline import Pipeline
 
 PLACE_RE = re.compile(r"place '([^']*)'")
-
-
-def shared() -> Path:
-    root = os.environ.get("TIDINGS_SHARED_DATA")
-    return Path(root) if root else Path(__file__).resolve().parents[2] / "shared" / "data"
-
-
-def allsides(start: int, stop: int) -> list[Article]:
-    out = []
-    path = shared() / "corpora" / "text" / "allsides_abp" / "abp_international_politics.jsonl.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i >= stop:
-                break
-            if i >= start:
-                record = json.loads(line)
-                out.append(Article(text=record.get("content_original") or "", origin=f"allsides:{i}",
-                                   published=(record.get("date") or "")[:10] or None))
-    return out
 
 
 def wikinews(limit: int) -> list[Article]:
