@@ -38,6 +38,22 @@ COUNTED = ("asserted", "intended")
 BANDS = ((0.0, 0.4), (0.4, 0.55), (0.55, 0.7), (0.7, 1.01))
 
 
+class ConfidenceBands:
+    """How many (type, source) pairs were found, and how many right, by band of their confidence."""
+
+    def __init__(self) -> None:
+        self.counts = {band: [0, 0] for band in BANDS}
+
+    def add(self, confidence: float, right: bool) -> None:
+        found = self.counts[next(band for band in BANDS if band[0] <= confidence < band[1])]
+        found[0] += 1
+        found[1] += right
+
+    def table(self) -> dict[str, dict[str, Any]]:
+        return {f"{lo:.2f}-{min(hi, 1.0):.2f}": {"n": c[0], "precision": round(c[1] / c[0], 3) if c[0] else None}
+                for (lo, hi), c in self.counts.items()}
+
+
 def gold_key(code: str | None) -> str | None:
     if not code:
         return None
@@ -100,7 +116,7 @@ def score(gold: list[dict[str, Any]], predicted: list[list[Event]]) -> dict[str,
     unnamed = np2_all = 0
     per_type: Counter[str] = Counter()
     per_type_hit: Counter[str] = Counter()
-    bands = {band: [0, 0] for band in BANDS}
+    bands = ConfidenceBands()
     for record, events in zip(gold, predicted):
         events = _counted(events)
         if events and max(events, key=lambda e: e.confidence).type == record["type"]:
@@ -133,10 +149,7 @@ def score(gold: list[dict[str, Any]], predicted: list[list[Event]]) -> dict[str,
         per_type[record["type"]] += 1
         per_type_hit[record["type"]] += bool(set(pairs_conf) & gold_pairs)
         for pair, conf in pairs_conf.items():
-            for band in BANDS:
-                if band[0] <= conf < band[1]:
-                    bands[band][0] += 1
-                    bands[band][1] += pair in gold_pairs
+            bands.add(conf, pair in gold_pairs)
     return {
         "records": n,
         "type_accuracy": round(type_hits / n, 4) if n else 0.0,
@@ -148,8 +161,7 @@ def score(gold: list[dict[str, Any]], predicted: list[list[Event]]) -> dict[str,
         "unnamed_source_events": unnamed,
         "type_source_counting_unnamed": prf(tp2, np2 + np2_all, ng2),
         "type_source_recall_by_type": {t: round(per_type_hit[t] / per_type[t], 3) for t in sorted(per_type)},
-        "calibration": {f"{lo:.2f}-{min(hi, 1.0):.2f}": {"n": c[0], "precision": round(c[1] / c[0], 3) if c[0] else None}
-                        for (lo, hi), c in bands.items()},
+        "calibration": bands.table(),
     }
 
 

@@ -30,7 +30,7 @@ from typing import Any
 from ..document import MODALITIES, Article, Event
 from ..errors import Errors, InputError
 from ..evaluate import evaluator, prf
-from .evaluate import BANDS, COUNTED, _counted, actor_key
+from .evaluate import COUNTED, ConfidenceBands, _counted, actor_key
 from .tables import PLOVER_TYPES
 
 SPLIT_NOTE = ("dev = articles at even positions of the file (0, 2, ...; may be inspected); "
@@ -217,7 +217,7 @@ def score(gold: list[GoldArticle], predicted: list[list[Event]]) -> dict[str, An
     matched = neg_agree = mod_agree = 0
     in_empty = in_empty_all = outside = n_pred = n_gold = sentences = 0
     by_type: dict[str, list[int]] = {}
-    bands = {band: [0, 0] for band in BANDS}  # (type, source) pairs found, and right, by confidence
+    bands = ConfidenceBands()
     for article, events in zip(gold, predicted, strict=True):
         per, out = _assign(article, events)
         outside += out
@@ -234,9 +234,7 @@ def score(gold: list[GoldArticle], predicted: list[list[Event]]) -> dict[str, An
                 key = (e.type, _key_of(e.source))
                 confidence[key] = max(confidence.get(key, 0.0), e.confidence)
             for key, value in confidence.items():
-                band = next(b for b in BANDS if b[0] <= value < b[1])
-                bands[band][0] += 1
-                bands[band][1] += key in g_sets[0]
+                bands.add(value, key in g_sets[0])
             every.add(_sets(found), _gold_sets(sentence.events))
             for etype in p_sets[0] | g_sets[0]:
                 row = by_type.setdefault(etype[0], [0, 0, 0])
@@ -267,8 +265,7 @@ def score(gold: list[GoldArticle], predicted: list[list[Event]]) -> dict[str, An
         "modality_agreement": round(mod_agree / matched, 4) if matched else None,
         "all_modalities": {**every.scores(), "predicted_in_sentences_without_gold_events": in_empty_all},
         "type_source_by_type": {t: prf(*c) for t, c in sorted(by_type.items())},
-        "calibration": {f"{lo:.2f}-{min(hi, 1.0):.2f}": {"n": c[0], "precision": round(c[1] / c[0], 3) if c[0] else None}
-                        for (lo, hi), c in bands.items()},
+        "calibration": bands.table(),
     }
 
 
