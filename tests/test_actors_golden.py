@@ -89,3 +89,34 @@ def test_heldout_table(pipeline):
     assert scores["mentions"] >= 50
     assert scores["found"] >= 0.9
     assert scores["accuracy"]["all"] >= 0.8
+
+
+def test_held_out_tables_hide_their_rows(tmp_path):
+    """A held-out table never shows its wrong rows (only how many): by its name, or a '# held-out' line."""
+    from tidings.actors.evaluate import evaluate_golden, is_held_out
+
+    assert is_held_out(GOLDEN.parent / "actors_heldout.tsv")
+    assert not is_held_out(GOLDEN)
+    text = PROJECT / "examples" / "seed" / "china-ukraine-mediation.txt"
+    row = f"{text}\t2022-03-02\tChina has said that it\tChina\tJapan\tcountry\tJPN\t\n"
+    header = "file\tpublished\tcontext\ttext\tname\tkind\tcountry\tsector\n"
+    marked = tmp_path / "mine.tsv"
+    marked.write_text("# held-out: written after the system, never tuned on\n" + header + row, encoding="utf-8")
+    plain = tmp_path / "plain.tsv"
+    plain.write_text(header + row, encoding="utf-8")
+    assert is_held_out(marked) and not is_held_out(plain)
+
+    class Fake:  # a pipeline that finds China as China
+        def __call__(self, article):
+            from tidings.document import Actor, Document, Mention
+
+            start = article.text.index("China has said")
+            actor = Actor(name="China", kind="country", country="CHN")
+            return Document(article=article, mentions=[Mention(start=start, end=start + 5, text="China", actor=actor)])
+
+    hidden = evaluate_golden(marked, pipeline=Fake())
+    shown = evaluate_golden(plain, pipeline=Fake())
+    assert hidden["mentions"] == shown["mentions"] == 1
+    assert hidden["accuracy"] == shown["accuracy"] and hidden["accuracy"]["country"] == 0.0
+    assert hidden["wrong"] == {"hidden": 1}
+    assert "JPN" in shown["wrong"]["001"]

@@ -8,6 +8,11 @@ first occurrence counts; runs of white space match any white space), `text` (the
 occurrence inside the context), and the expected `name`, `kind`, `country`, `sector` (empty = none).
 A row counts as found when a mention overlaps the text; each field is then compared (names without
 case, accents or hyphens). Rows with no mention score wrong on every field.
+
+A held-out table (one never to be tuned on) never shows its wrong rows: `wrong` then holds only their
+number, under the key `hidden`. A table is held out when its name ends in `heldout` or `held_out`
+(`actors_heldout.tsv`), or when a line `# held-out` comes before its header (lines starting with `#`
+are comments).
 """
 
 from __future__ import annotations
@@ -34,10 +39,33 @@ class GoldMention:
     expected: dict[str, str | None]
 
 
+HELD_OUT_MARKER = "# held-out"
+HELD_OUT_STEMS = ("heldout", "held_out", "held-out")
+
+
+def _header_comments(path: str | Path) -> list[str]:
+    """The lines starting with '#' before a table's header."""
+    out = []
+    with open(path, encoding="utf-8", newline="") as f:
+        for line in f:
+            if not line.startswith("#"):
+                break
+            out.append(line.strip())
+    return out
+
+
+def is_held_out(path: str | Path) -> bool:
+    """Whether a golden table is held out: named so, or marked by a '# held-out' line before its header."""
+    if Path(path).stem.lower().endswith(HELD_OUT_STEMS):
+        return True
+    return any(line.lower().startswith(HELD_OUT_MARKER) for line in _header_comments(path))
+
+
 def read_golden(path: str | Path) -> list[GoldMention]:
     rows = []
     with open(path, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+        lines = (line for line in f if not line.startswith("#"))  # comments
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
             rows.append(GoldMention(
                 file=row["file"], published=row.get("published") or None, context=row["context"],
                 text=row["text"], expected={k: (row.get(k) or None) for k in FIELDS}))
@@ -121,5 +149,8 @@ def evaluate_golden(path: str | Path, *, pipeline: Any, limit: int | None = None
     scores: dict[str, Any] = {"title": f"actors golden ({n} mentions)", "mentions": n,
                               "found": round(found / n, 4) if n else 0.0}
     scores["accuracy"] = {k: round(v / n, 4) if n else 0.0 for k, v in correct.items()}
-    scores["wrong"] = {f"{i:03d}": e for i, e in enumerate(errors, start=1)}
+    if is_held_out(path):  # never show what a held-out table's wrong rows are
+        scores["wrong"] = {"hidden": len(errors)}
+    else:
+        scores["wrong"] = {f"{i:03d}": e for i, e in enumerate(errors, start=1)}
     return scores
