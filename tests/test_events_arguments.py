@@ -123,3 +123,34 @@ def test_political_slurs_condemn(pipeline, text):
     doc = pipeline(Article(text=text, published="2019-09-25"))
     assert [e.type for e in doc.events if e.trigger.text in ("called", "described")] == ["ACCUSE"], \
         [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "type_", "target"), [
+    # an agentless passive done to a person the actors stage cannot name (a name the model took for a place,
+    # a pronoun): done to them by someone the text leaves unnamed (Wikinews dev half)
+    ("Crystal Munoz was convicted of conspiracy to possess marijuana in 2008.", "SANCTION", "Crystal Munoz"),
+    ("He was arrested in March.", "COERCE", "He"),
+    ("She was granted clemency in 2010.", "CONCEDE", "She"),
+    # a participle with no subject of its own: done to the subject of the clause it hangs on
+    ("Quirin wept in his lawyer's arms when convicted.", "SANCTION", "Quirin"),
+    ("She told the court she was forced to drink whiskey before being raped.", "ASSAULT", "she"),
+])
+def test_done_to_a_person_by_someone_unnamed(pipeline, text, type_, target):
+    doc = pipeline(Article(text=text, published="2019-05-01"))
+    found = [(e.source.how, e.target.text if e.target else None) for e in doc.events if e.type == type_]
+    assert found == [("unnamed", target)], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    "The Capitol was stormed on January 6.",  # a building, not a person
+    "Ukraine was invaded in 2022.",  # a state: its own actor, no person of no state
+])
+def test_places_are_no_people_done_to(pipeline, text):
+    doc = pipeline(Article(text=text, published="2021-01-10"))
+    assert not [e for e in doc.events if e.target and e.target.actor.name == "people"], \
+        [e.explanation for e in doc.events]
+
+
+def test_a_pronoun_that_attacks_is_a_person_placed_where_he_struck(pipeline):
+    doc = pipeline(Article(text="Reportedly he stabbed two people in London on Sunday.", published="2020-02-03"))
+    assert [(e.type, e.source.text, e.source.actor.country) for e in doc.events] == [("ASSAULT", "he", "GBR")]

@@ -248,8 +248,19 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
         # a sentence parsed with a noun for root: its "modifier" is the main verb ("Thousands ... protested")
         return verb.head, patients, False
     if agent is None and not passive and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
-        # "Asked about the allegations, Obama said ...": Obama was asked, he did not ask
+        # "Asked about the allegations, Obama said ...": Obama was asked, he did not ask; "wept when
+        # convicted": it was done to the subject of the clause it hangs on
+        if not patients and verb.dep_ == "advcl" and depth < 4:
+            h_agent, h_patients, h_passive = clause_arguments(verb.head, depth + 1)
+            subject = h_patients[0] if h_passive and h_patients else h_agent
+            patients = [subject] if subject is not None else []
         return None, patients, True
+    if agent is None and not passive and verb.dep_ == "conj" and depth < 4 and \
+            any(c.dep_ == "auxpass" for c in verb.children):
+        # "pleaded guilty or were convicted": a passive sharing the first verb's subject, done to it
+        h_agent, h_patients, h_passive = clause_arguments(verb.head, depth + 1)
+        subject = h_patients[0] if h_passive and h_patients else h_agent
+        return None, [subject] if subject is not None else [], True
     if agent is None and not passive and depth < 4:
         head = verb.head
         # "asked the minister, Wang Yi, to help mediate": an infinitive the parser hung as an adjunct of an
@@ -276,8 +287,9 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
             h_agent, h_patients, h_passive = clause_arguments(head.head, depth + 1)
             passive_gerund = any(c.dep_ == "auxpass" for c in verb.children)  # "after being indicted"
             agent = None if h_passive or passive_gerund else h_agent
-            if passive_gerund and not patients:
-                # "died ... after being shot": it was done to the subject of the clause it hangs on
+            if passive_gerund:
+                # "died ... after being shot", "before being granted clemency": it was done to the subject of
+                # the clause it hangs on (an object of the passive is what was given, not who got it)
                 passive = True
                 patients = [h_patients[0]] if h_passive and h_patients else [h_agent] if h_agent is not None else []
         elif (verb.dep_ in ("conj", "advcl", "xcomp", "pcomp", "acomp") or verb.dep_ == "attr" and verb.tag_ == "VBG") \
@@ -358,7 +370,7 @@ def first_actors(doc: Doc, tokens: list[Token], sources: list[Mention], *, same_
 # Prepositions whose gerund is done by the doer of the clause ("by blocking", "in demanding", "after meeting");
 # not "of", "for", "with" ("accused of killing", "arrested for collaborating": what others say they did)
 # nor "before", "without" (what has not happened).
-MEANS_PREPS = frozenset({"by", "in", "through", "while", "upon", "on", "after", "since"})
+MEANS_PREPS = frozenset({"by", "in", "through", "while", "upon", "on", "after", "since", "before"})
 
 
 def same_actor(a: Actor, b: Actor) -> bool:

@@ -360,7 +360,8 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     if not cand.sources and agent is not None:
         _crowd_source(doc, cand, agent)  # "a million people marched in London"
     if not cand.sources and agent is not None and cand.entry.type == "ASSAULT" and not passive and \
-            agent.lemma_.lower() in PEOPLE_DONE_TO | LONE_PEOPLE and mention_of(doc, agent) is None:
+            (agent.lemma_.lower() in PEOPLE_DONE_TO | LONE_PEOPLE or agent.lower_ in ("he", "she")) and \
+            mention_of(doc, agent) is None:
         # "a man attacked a group of men with a knife": someone no actor names, placed later where he struck
         span = doc[agent.left_edge.i:agent.i + 1]
         cand.sources = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="person")]
@@ -400,9 +401,9 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         if len(parties) > 1:
             cand.sources, cand.targets, cand.joint = parties, [], True
             cand.source_how = "between (agentless passive)"
-    done_to_people = cand.entry.type in AUTHORITY_ACTS | {"ACCUSE", "ASSAULT"} and any(
-        p.lemma_.lower() in PEOPLE_DONE_TO or p.ent_type_ == "PERSON" for p in patients) and not (
-        cand.entry.type == "ASSAULT" and _accident(token))
+    done_to_people = (cand.entry.type in AUTHORITY_ACTS | {"ACCUSE", "ASSAULT"} and any(
+        p.lemma_.lower() in PEOPLE_DONE_TO or p.ent_type_ == "PERSON" for p in patients) or
+        any(_named_person(p) for p in patients)) and not (cand.entry.type == "ASSAULT" and _accident(token))
     if agent is None and passive and not cand.sources and (cand.targets or done_to_people) and \
             cand.entry.type in UNNAMED_TYPES:
         # "sanctions were levied against Russia": an act on a named target by someone the text leaves unnamed;
@@ -410,11 +411,22 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         cand.sources = [Mention(token.idx, token.idx, "", UNNAMED, how="unnamed")]
         cand.source_how = "unnamed (agentless passive): the text does not say who"
         cand.entry = replace(cand.entry, confidence=cand.entry.confidence * UNNAMED_WEIGHT)
-        people = next((p for p in patients if p.lemma_.lower() in PEOPLE_DONE_TO), None)
+        people = next((p for p in patients if p.lemma_.lower() in PEOPLE_DONE_TO or _named_person(p)), None)
         if not cand.targets and people is not None:
             # "the woman was killed": people no actor names, placed later like other persons of no state
             span = doc[people.left_edge.i:people.i + 1]
             cand.targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
+
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "we", "me", "us"})
+
+
+def _named_person(token: Token) -> bool:
+    """A patient that can only be a person or a group of people: a personal pronoun, or a proper name the
+    model took for no place, state or group ("Crystal Munoz was convicted", the model's 'LOC')."""
+    if token.lower_ in PERSONAL_PRONOUNS:
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "LOC")
 
 
 # One person of no named group ("a man", "a teenager").
@@ -699,6 +711,10 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
             and head.lemma_.lower() in LIGHT_VERBS and cand.entry.type in UNNAMED_TYPES:
         agent, patients, passive = clause_arguments(head)
         targets = _pick_targets(doc, patients, [])
+        person = next((p for p in patients if p.lemma_.lower() in PEOPLE_DONE_TO or _named_person(p)), None)
+        if not targets and person is not None:
+            span = doc[person.left_edge.i:person.i + 1]
+            targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
         if agent is None and passive and targets:
             # "she was granted clemency", "he was given a life sentence": done to them by someone unnamed
             cand.targets = targets
