@@ -48,7 +48,15 @@ NOT_UNNAMED = [
     ("Leaders discussed the nuclear threat from North Korea.", "THREATEN"),
     # the same event with a named doer in the sentence: not told twice
     ("Russia launched missiles at Kyiv, and the attack killed three people.", "ASSAULT"),
+    # a punishment served or a maximum a crime carries: no new sentencing (Wikinews dev half)
+    ("Negron served eight years of a thirty-five year sentence.", "SANCTION"),
+    ("Together, the crimes carry a prison term of up to 42 years.", "SANCTION"),
 ]
+
+
+def test_a_clause_that_denies_the_noun_negates_it(pipeline):
+    doc = pipeline(Article(text="Nobody is conducting a formal inquiry.", published="2019-10-10"))
+    assert [(e.type, e.negated) for e in doc.events] == [("ACCUSE", True)], [e.explanation for e in doc.events]
 
 
 @pytest.mark.parametrize(("text", "type_"), NOT_UNNAMED)

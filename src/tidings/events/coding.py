@@ -884,7 +884,8 @@ lift ease end scrap remove relax suspend cancel revoke rescind drop overturn rep
 NOT_HAPPENED = word_set("""
 avoid prevent deter discuss debate fear risk consider weigh study review need want escape evade dodge
 avert oppose resist urge demand seek propose threaten warn mention cite
-""") | UNDOING
+serve carry
+""") | UNDOING  # "served half his sentence", "the crimes carry a prison term of up to 42 years": no new event
 NOMINAL_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
@@ -925,6 +926,9 @@ def _unnamed_nominal(doc: Doc, candidates: list[Candidate]) -> None:
         cand.source_how = (f"unnamed: the sentence tells of '{token.text}' as the {token.dep_} of "
                            f"'{token.head.text}' without saying who")
         cand.entry = replace(cand.entry, confidence=cand.entry.confidence * UNNAMED_WEIGHT)
+        if not cand.negated and _pos(token.head) == "VERB":
+            # "nobody is conducting a formal inquiry": the clause that tells of it denies it
+            cand.negated, cand.negation_word = negated(token.head)
         if not cand.targets and token.dep_ == "dobj" and token.head.lemma_.lower() in UNDERGOING:
             subject = clause_arguments(token.head)[0]
             victim = mention_of(doc, subject) if subject is not None else None
