@@ -37,7 +37,7 @@ from .coding import SYMMETRIC, UNDERGOING, Candidate, code_sentence, retype
 from .modality import modality, negated
 from .reporting import REPORTING, reported_by
 from .tables import DEFAULT_CAMEO, Trigger, cameo_info, context_for, plover_for
-from .when import parse_published, resolve
+from .when import event_date, parse_published, resolve
 from .where import locate
 
 # Actor codes of bodies that belong to no one state ("Red Cross officials", al-Qaeda): never given the
@@ -225,7 +225,7 @@ class EventsComponent:
             why.append(f"negated by '{negation_word}'")
         if modality_ != "asserted":
             why.append(f"{modality_} ('{modality_word}')")
-        when, when_why = _date(ents, token, published)
+        when, when_why = event_date(ents, token, published, future=modality_ == "intended")
         if when_why:
             why.append(when_why)
         if place:

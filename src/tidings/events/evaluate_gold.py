@@ -9,7 +9,11 @@ sentences by the offset of their trigger, and compares them sentence by sentence
 - on events matched by type and overlapping trigger: how often negation and modality agree;
 - how many predicted events fell in sentences with no gold event at all (the precision cost of coding
   non-events), and how many fell outside every gold sentence (the dateline);
-- `calibration`: the precision of the (type, source) pairs found, by band of their confidence.
+- `calibration`: the precision of the (type, source) pairs found, by band of their confidence;
+- `when_where`: for gold events coded with `when` and `where` (docs/events-gold.md), paired with the event found
+  whose trigger overlaps theirs (of the same type where there is one): how often the date is right (the day, or
+  the month or year where that is all the text gives), how often a date is given where the text states none, and
+  the recall, precision and country and place accuracy of the location.
 
 Every sentence of every gold article is marked, so precision is fair. Counted events are those told as
 happening (asserted or intended, not negated), as in the PLOVER GSR scorer; `all_modalities` scores every event.
@@ -21,13 +25,14 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..document import MODALITIES, Article, Event
+from ..document import MODALITIES, Article, Event, Location
 from ..errors import Errors, InputError
 from ..evaluate import evaluator, prf
 from .evaluate import COUNTED, ConfidenceBands, _counted, actor_key
@@ -36,10 +41,19 @@ from .tables import PLOVER_TYPES
 SPLIT_NOTE = ("dev = articles at even positions of the file (0, 2, ...; may be inspected); "
               "test = odd positions (1, 3, ...; held out: look only at these aggregate numbers)")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_WHEN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_UNSET = "unset"  # a gold event without `when`/`where` keys (not coded for them)
 
 
 class _Malformed(ValueError):
     """What is wrong with one gold event (reported as T721)."""
+
+
+@dataclass(slots=True, frozen=True)
+class GoldPlace:
+    text: str  # the words of the article that name the place
+    country: str | None  # ISO 3166-1 alpha-3, or None for a place of no one state ("the Mediterranean")
+    place: str  # its name: "Gdańsk", "Washington, D.C.", "United States"
 
 
 @dataclass(slots=True)
@@ -50,6 +64,8 @@ class GoldEvent:
     target: str | None
     negated: bool
     modality: str
+    when: str | None = _UNSET  # "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | None (the text gives no time) | _UNSET
+    where: GoldPlace | None | str = _UNSET  # None: the text says nothing about where
 
     @property
     def counted(self) -> bool:
@@ -84,6 +100,27 @@ def _key(value: Any, where: str) -> str | None:
     return key
 
 
+def _when(raw: dict) -> str | None:
+    if "when" not in raw:
+        return _UNSET
+    when = raw["when"]
+    if when is not None and not (isinstance(when, str) and _WHEN.match(when)):
+        raise _Malformed(f"when {when!r} is not null, YYYY-MM-DD, YYYY-MM or YYYY")
+    return when
+
+
+def _where(raw: dict) -> GoldPlace | None | str:
+    if "where" not in raw:
+        return _UNSET
+    where = raw["where"]
+    if where is None:
+        return None
+    if not isinstance(where, dict) or not isinstance(where.get("text"), str) or \
+            not isinstance(where.get("place"), str) or not isinstance(where.get("country", None), (str, type(None))):
+        raise _Malformed('where must be null or {"text": str, "country": str | null, "place": str}')
+    return GoldPlace(text=where["text"], country=where.get("country"), place=where["place"])
+
+
 def _event(raw: Any, sentence: str, offset: int) -> GoldEvent:
     if not isinstance(raw, dict):
         raise _Malformed("not an object")
@@ -99,7 +136,8 @@ def _event(raw: Any, sentence: str, offset: int) -> GoldEvent:
         raise _Malformed(f"modality {modality!r} is not one of {', '.join(MODALITIES)}")
     start = offset + sentence.index(trigger)
     return GoldEvent(type=etype, trigger=(start, start + len(trigger)), source=_key(raw.get("source"), "source"),
-                     target=_key(raw.get("target"), "target"), negated=negated, modality=modality)
+                     target=_key(raw.get("target"), "target"), negated=negated, modality=modality,
+                     when=_when(raw), where=_where(raw))
 
 
 def _article(raw: Any, origin: str, line: int) -> GoldArticle:
@@ -212,12 +250,142 @@ class _Tally:
         return {name: prf(*c) for name, c in self.counts.items()}
 
 
+def _plain(name: str) -> str:
+    """A place name for comparison: lower case, no diacritics, no "the", no punctuation."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split()).removeprefix("the ")
+
+
+def same_place(found: Location, gold: GoldPlace) -> bool:
+    """Whether a location found names the gold place: by name, or by what the gazetteer reads the gold name as."""
+    from .where import place_named
+
+    name = _plain(found.name)
+    if name in (_plain(gold.place), _plain(gold.text)):
+        return True
+    known = place_named(gold.place)
+    return known is not None and _plain(known.name) == name
+
+
+def pair_for(gold: GoldEvent, found: list[Event]) -> Event | None:
+    """The event found whose trigger overlaps the gold one's, of the same type where there is one."""
+    overlapping = [e for e in found if e.trigger.start < gold.trigger[1] and gold.trigger[0] < e.trigger.end]
+    return next((e for e in overlapping if e.type == gold.type), overlapping[0] if overlapping else None)
+
+
+def _ratio(hits: int, total: int) -> float | None:
+    return round(hits / total, 4) if total else None
+
+
+class WhenWhere:
+    """Dates and places of the counted gold events coded with `when`/`where`, against the events paired with them."""
+
+    def __init__(self) -> None:
+        self.c: Counter[str] = Counter()
+
+    def add(self, gold: GoldEvent, found: Event | None, published: str, sentence: str) -> None:
+        c = self.c
+        coded = gold.when != _UNSET or gold.where != _UNSET
+        if not coded:
+            return
+        c["gold_coded"] += 1
+        if found is None:
+            return
+        c["paired"] += 1
+        c["paired_same_type"] += found.type == gold.type
+        if gold.when != _UNSET:
+            self._when(gold.when, found, published)
+        if gold.where != _UNSET:
+            self._where(gold.where, found, sentence)
+
+    def _when(self, when: str | None, found: Event, published: str) -> None:
+        c = self.c
+        date = found.date
+        # where the date came from, by the explanation: its own sentence, the article's lead, or publication
+        why = found.explanation or ""
+        origin = "sentence" if "date '" in why else "lead" if "date: the lead's" in why else "publication"
+        if when is None:
+            c["when_unstated"] += 1
+            c[f"when_unstated_{origin}"] += 1
+            return
+        grain = {10: "day", 7: "month", 4: "year"}[len(when)]
+        right = date is not None and date[:len(when)] == when
+        c["when_stated"] += 1
+        c[f"when_{grain}"] += 1
+        c[f"when_{grain}_right"] += right
+        c["when_right"] += right
+        c["when_publication_right"] += published[:len(when)] == when
+        c[f"when_from_{origin}"] += 1
+        c[f"when_from_{origin}_right"] += right
+
+    def _where(self, where: GoldPlace | None, found: Event, sentence: str) -> None:
+        c = self.c
+        loc = found.location
+        if loc is not None:
+            c["where_found"] += 1
+            c["where_found_right_country"] += where is not None and loc.country is not None and \
+                loc.country == where.country
+        if where is None:
+            c["where_unstated"] += 1
+            c["where_found_where_unstated"] += loc is not None
+            return
+        c["where_stated"] += 1
+        in_sentence = where.text in sentence
+        c["where_in_sentence"] += in_sentence
+        if loc is None:
+            return
+        c["where_stated_found"] += 1
+        c["where_in_sentence_found"] += in_sentence
+        if where.country is not None:
+            c["where_country_scored"] += 1
+            c["where_country_right"] += loc.country == where.country
+        c["where_place_right"] += same_place(loc, where)
+
+    def scores(self) -> dict[str, Any]:
+        c = self.c
+        return {
+            "gold_events_coded": c["gold_coded"],
+            "paired": c["paired"],
+            "paired_same_type": c["paired_same_type"],
+            "date": {
+                "stated": c["when_stated"],
+                "accuracy": _ratio(c["when_right"], c["when_stated"]),
+                "day_accuracy": _ratio(c["when_day_right"], c["when_day"]),
+                "month_accuracy": _ratio(c["when_month_right"], c["when_month"]),
+                "year_accuracy": _ratio(c["when_year_right"], c["when_year"]),
+                "stated_by_grain": {"day": c["when_day"], "month": c["when_month"], "year": c["when_year"]},
+                "publication_date_baseline": _ratio(c["when_publication_right"], c["when_stated"]),
+                "from_sentence": c["when_from_sentence"],
+                "from_sentence_accuracy": _ratio(c["when_from_sentence_right"], c["when_from_sentence"]),
+                "from_lead": c["when_from_lead"],
+                "from_lead_accuracy": _ratio(c["when_from_lead_right"], c["when_from_lead"]),
+                "from_publication": c["when_from_publication"],
+                "from_publication_accuracy": _ratio(c["when_from_publication_right"], c["when_from_publication"]),
+                "unstated": c["when_unstated"],
+                "unstated_given_date_from_sentence": _ratio(c["when_unstated_sentence"], c["when_unstated"]),
+                "unstated_given_date_from_lead": _ratio(c["when_unstated_lead"], c["when_unstated"]),
+            },
+            "location": {
+                "stated": c["where_stated"],
+                "recall": _ratio(c["where_stated_found"], c["where_stated"]),
+                "named_in_sentence": c["where_in_sentence"],
+                "recall_named_in_sentence": _ratio(c["where_in_sentence_found"], c["where_in_sentence"]),
+                "precision": _ratio(c["where_found_right_country"], c["where_found"]),
+                "country_accuracy": _ratio(c["where_country_right"], c["where_country_scored"]),
+                "place_accuracy": _ratio(c["where_place_right"], c["where_stated_found"]),
+                "unstated": c["where_unstated"],
+                "found_where_unstated": c["where_found_where_unstated"],
+            },
+        }
+
+
 def score(gold: list[GoldArticle], predicted: list[list[Event]]) -> dict[str, Any]:
     counted, every = _Tally(), _Tally()
     matched = neg_agree = mod_agree = 0
     in_empty = in_empty_all = outside = n_pred = n_gold = sentences = 0
     by_type: dict[str, list[int]] = {}
     bands = ConfidenceBands()
+    when_where = WhenWhere()
     for article, events in zip(gold, predicted, strict=True):
         per, out = _assign(article, events)
         outside += out
@@ -244,6 +412,9 @@ def score(gold: list[GoldArticle], predicted: list[list[Event]]) -> dict[str, An
             if not sentence.events:
                 in_empty += len(kept)
                 in_empty_all += len(found)
+            text = article.text[sentence.start:sentence.end]
+            for g in gold_kept:
+                when_where.add(g, pair_for(g, found), article.date, text)
             for g in sentence.events:
                 hit = next((e for e in found if e.type == g.type and e.trigger.start < g.trigger[1]
                             and g.trigger[0] < e.trigger.end), None)
@@ -266,6 +437,7 @@ def score(gold: list[GoldArticle], predicted: list[list[Event]]) -> dict[str, An
         "all_modalities": {**every.scores(), "predicted_in_sentences_without_gold_events": in_empty_all},
         "type_source_by_type": {t: prf(*c) for t, c in sorted(by_type.items())},
         "calibration": bands.table(),
+        "when_where": when_where.scores(),
     }
 
 
@@ -284,7 +456,7 @@ def evaluate_tidings_gold(path: str | Path, *, pipeline=None, limit: int | None 
     failed = sum(d.failure is not None for d in documents)
     halves = {"dev": score(gold[0::2], predicted[0::2]), "test": score(gold[1::2], predicted[1::2])}
     keys = ("type_source", "type_source_target", "type", "predicted_in_sentences_without_gold_events",
-            "negation_agreement", "modality_agreement", "calibration")
+            "negation_agreement", "modality_agreement", "calibration", "when_where")
     return {"title": "events: tidings gold (Wikinews, every event of every sentence)", "split": SPLIT_NOTE,
             "failed_articles": failed, **score(gold, predicted),
             "halves": {name: {k: s[k] for k in ("articles", "gold_events_counted", *keys)}
@@ -315,3 +487,32 @@ def dev_differences(path: str | Path, *, pipeline=None) -> list[dict[str, Any]]:
 def type_counts(gold: list[GoldArticle]) -> Counter[str]:
     """How many gold events of each type (all modalities)."""
     return Counter(e.type for a in gold for s in a.sentences for e in s.events)
+
+
+def dev_when_where(path: str | Path, *, pipeline=None) -> list[dict[str, Any]]:
+    """Per coded counted gold event of the DEV half only: its gold `when`/`where` and the date, place and
+    explanation of the event paired with it (None where none was found). The test half is never listed."""
+    from ..pipeline import Pipeline
+
+    gold = read_gold(path)[0::2]
+    pipeline = pipeline or Pipeline()
+    documents = pipeline.pipe([Article(text=a.text, published=a.date) for a in gold])
+    out = []
+    for article, document in zip(gold, documents, strict=True):
+        per, _ = _assign(article, document.events)
+        for sentence, found in zip(article.sentences, per, strict=True):
+            for g in sentence.events:
+                if not g.counted or (g.when == _UNSET and g.where == _UNSET):
+                    continue
+                hit = pair_for(g, found)
+                out.append({
+                    "url": article.url, "published": article.date,
+                    "sentence": article.text[sentence.start:sentence.end],
+                    "trigger": article.text[g.trigger[0]:g.trigger[1]], "type": g.type,
+                    "gold_when": g.when, "gold_where": g.where,
+                    "found": hit is not None,
+                    "date": hit.date if hit else None,
+                    "location": hit.location.to_dict() if hit and hit.location else None,
+                    "explanation": hit.explanation if hit else None,
+                })
+    return out
