@@ -80,6 +80,9 @@ LOCALS = {"protester", "protestor", "demonstrator", "activist", "resident", "civ
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "SPY"}
 # Bodies a story's own state has at home ("the police", "the court"): of the state the article names most.
 HOME_SECTORS = {"GOV", "COP", "JUD", "LEG"}
+# Of those, the ones that act where the story happens (police, courts, their officers and judges): of the state
+# the article places things in, before any state merely named near them ("An Australian ... Police alleged").
+LOCAL_SECTORS = {"COP", "JUD"}
 SPEECH_NOUNS = {"claim", "statement", "message", "response", "reply", "warning", "demand", "request", "offer",
                 "call", "appeal", "signal", "pressure", "criticism", "threat", "proposal", "order", "note",
                 "letter", "protest", "complaint", "accusation", "support", "reaction", "word", "news"}
@@ -713,8 +716,11 @@ class Resolver:
                     if cand.actor is not None:
                         done.append(cand)
                     continue
-                ante = self._salient(done, cand, kinds=("country",))
-                why = "the most salient state"
+                ante, why = None, ""
+                if cand.actor.sector in LOCAL_SECTORS:  # "Judge Paul Kellar": of where the story happens
+                    ante, why = self._home(done, cand), "the state where the story happens"
+                if ante is None:
+                    ante, why = self._salient(done, cand, kinds=("country",)), "the most salient state"
                 if ante is None:  # the article's first state is named later in this sentence
                     ante, why = self._state_later_in_sentence(cand, cands), "the one state its sentence names"
                 if ante is not None and ante.actor is not None:  # "Police director Vladimir Rebic" in Serbia
@@ -722,7 +728,9 @@ class Resolver:
                     cand.actor = Actor(name=old.name, kind="person", country=ante.actor.country,
                                        sector=old.sector, role=old.role)
                     upgraded[id(old)] = cand.actor
-                    cand.how += f"; country from {why} {ante.actor.name}"
+                    named = self.country_names.get(ante.actor.country or "", ante.actor.name) if \
+                        ante.actor.kind != "country" else ante.actor.name
+                    cand.how += f"; country from {why} {named}"
             if cand.kind == "name" and cand.actor is not None and cand.actor.country is None and \
                     cand.actor.sector in ("PTY", "OPP") and cand.how.startswith("named "):
                 self._party_state(doc, cand, done, cands)  # "the Umma party ... Algeria's elections"
@@ -759,10 +767,7 @@ class Resolver:
     def _nationality_appositions(self, cands: list[Cand]) -> None:
         """'Brenton Tarrant, an Australian, ...', 'A Briton, John Smith, ...': a person in apposition to a
         demonym used as a noun is of that state."""
-        by_head = {c.head.i: c for c in cands if c.kind == "name" and c.actor is not None
-                   and c.actor.kind == "country" and c.actor.country and c.actor.sector is None
-                   and c.head.tag_ in ("NNP", "NN") and c.end - c.start == 1
-                   and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.head.children)}  # "an Australian"
+        by_head = {c.head.i: c for c in cands if _person_demonym(c)}  # "an Australian"
         if not by_head:
             return
         for cand in cands:
@@ -1053,15 +1058,23 @@ class Resolver:
                 cand.antecedent = ante
                 cand.details["country_from"] = f"nearest {sector} '{doc[ante.start:ante.end].text.strip()}'"
             else:
-                # the police, the courts, the government and parliament of a story are its own state's
-                ante = self._salient(done, cand, kinds=("country",), article_wide=sector in HOME_SECTORS)
-                if ante is None:  # no state by name, only its bodies ("Venezuela's government ...")
+                # the police, the courts and the authorities of a story are those of where it happens; the
+                # government and parliament those of the state it is about
+                home = self._home(done, cand) if sector in LOCAL_SECTORS or cand.role_word == "authority" \
+                    else None
+                ante = None if home is not None else \
+                    self._salient(done, cand, kinds=("country",), article_wide=sector in HOME_SECTORS)
+                if home is None and ante is None:  # no state by name, only its bodies ("Venezuela's government ...")
                     # (civilians are of a government's state, not of the troops or police that act on them:
                     # "Russian troops injured three civilians in Kharkiv")
                     bodies = {"GOV", "LEG", "OPP"} if sector == "CVL" else STATE_SECTORS
                     ante = self._nearest(done, cand, lambda _c, a: a.country is not None and a.kind == "organization"
                                          and a.sector in bodies)
-                if ante is not None and ante.actor is not None:
+                if home is not None and home.actor is not None:
+                    country = home.actor.country
+                    named = self.country_names.get(country or "", country)
+                    cand.details["country_from"] = f"the state where the story happens, {named}"
+                elif ante is not None and ante.actor is not None:
                     country = ante.actor.country
                     cand.antecedent = ante
                     cand.details["country_from"] = f"most salient country {ante.actor.name}"
@@ -1289,13 +1302,28 @@ class Resolver:
                 return c
         return None
 
+    def _home(self, done: list[Cand], cand: Cand) -> Cand | None:
+        """The state where the story happens, for its police, courts and authorities: where no state is named
+        in their sentence, the state the article names most (`_states_named`: places count twice, a person
+        once), where it leads the next one; a mention of it (earlier, else its first). None otherwise."""
+        sent = self._sent_of[cand.head.i]
+        if any(c.actor is not None and c.actor.kind == "country" and c.actor.country and
+               self._sent_of[c.head.i] == sent and not _person_demonym(c) for c in done[-20:]):
+            return None  # "Police in France", "the Russian court": the sentence says whose
+        top = self._stated.most_common(2)
+        if not top or len(top) == 2 and top[0][1] <= top[1][1]:
+            return None
+        country = top[0][0]
+        earlier = [c for c in done if c.actor is not None and c.actor.country == country]
+        return earlier[-1] if earlier else self._stated_by.get(country)
+
     def _salient(self, done: list[Cand], cand: Cand, kinds: tuple[str, ...], *,
                  article_wide: bool = False) -> Cand | None:
         """The most recent subject of those kinds (within a few sentences), else the most recent one; with
         `article_wide` (a story's police, courts, government), instead a mention of the state the whole article
         names most (see `_states_named`; not merely the latest state named: "a Polish chef" in a story about
         London), else None."""
-        recent = [c for c in done[-40:] if c.actor is not None and c.actor.kind in kinds]
+        recent = [c for c in done[-40:] if c.actor is not None and c.actor.kind in kinds and not _person_demonym(c)]
         here = [c for c in recent if self._sent_of[c.head.i] == self._sent_of[cand.head.i]]
         if here:
             subjects = [c for c in here if c.is_subject]
@@ -1604,7 +1632,7 @@ def _language(span: Span) -> bool:
 
 
 # What `how` says of a person's state that was only guessed from the article (not spread to other mentions).
-GUESSED_STATE = ("most salient state", "the one state its sentence names")
+GUESSED_STATE = ("most salient state", "the one state its sentence names", "the state where the story happens")
 # States whose people news names by the family name first ("Xi Jinping" ... "Xi", "Kim Jong Un" ... "Kim").
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "KHM"})
 
@@ -1727,11 +1755,31 @@ def _month_named(doc: Doc, start: int, end: int) -> bool:
     return before in TIME_PREPS or (after is not None and after.like_num)
 
 
+def _person_demonym(c: Cand) -> bool:
+    """'an Australian', 'a Briton': a demonym used as a noun for one person (no state as an actor)."""
+    return c.kind == "name" and c.actor is not None and c.actor.kind == "country" and bool(c.actor.country) \
+        and c.actor.sector is None and c.head.tag_ in ("NNP", "NN") and c.end - c.start == 1 \
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.head.children)
+
+
+def _placed(token: Token) -> bool:
+    """A name as where things happen: 'in Reading', 'at the court in Paris', or a place after another one
+    ('Reading, Berkshire, UK', 'Christchurch District Court, New Zealand')."""
+    for _ in range(3):
+        if token.dep_ == "pobj":
+            return token.head.lower_ in PLACE_PREPS or token.head.lower_ in ("at", "outside", "near")
+        if token.dep_ not in ("appos", "conj", "npadvmod") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
 def _states_named(doc: Doc, cands: list[Cand]) -> tuple[Counter[str], dict[str, Cand]]:
     """How often the article names each state by its own words, before any resolving, and the first words that
     name it: names of states, institutions and people the tables know, and its cities ("a jury trial in
     Paris"); not a nationality word before a common noun ("a Polish chef", "an Irish pub") nor a newsroom
-    ("NPR")."""
+    ("NPR"). A place where things happen ("in Reading, Berkshire, UK") counts twice; a person once, however
+    often named (a suspect's nationality, named at every turn, says little of where the story is)."""
     counts: Counter[str] = Counter()
     first: dict[str, Cand] = {}
     covered = {i for c in cands for i in range(c.start, c.end)}
@@ -1739,14 +1787,22 @@ def _states_named(doc: Doc, cands: list[Cand]) -> tuple[Counter[str], dict[str, 
         if ent.label_ == "GPE" and ent.start not in covered:
             country = country_of_place(ent.text)
             if country:
-                counts[country] += 1
+                counts[country] += 2 if _placed(ent.root) else 1
                 first.setdefault(country, Cand(ent.start, ent.end, Actor(name=ent.text, kind="place", country=country),
                                                "place", "name", ent.root))
+    people: set[str] = set()
     for c in cands:
         if c.actor is None or not c.actor.country or c.kind == "pronoun" or c.actor.sector == "MED":
             continue
         if c.head.dep_ == "amod" and c.head.head.pos_ == "NOUN" and c.end - c.start == 1:
             continue
-        counts[c.actor.country] += 1
+        if c.actor.kind == "person" or _person_demonym(c):
+            key = c.actor.name if c.actor.kind == "person" else f"{c.start}"
+            if key in people:
+                continue
+            people.add(key)
+            counts[c.actor.country] += 1
+        else:
+            counts[c.actor.country] += 2 if c.kind == "name" and c.actor.kind == "country" and _placed(c.head) else 1
         first.setdefault(c.actor.country, c)
     return counts, first
