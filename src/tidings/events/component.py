@@ -38,7 +38,7 @@ from .modality import modality, negated
 from .reporting import REPORTING, reported_by
 from .tables import DEFAULT_CAMEO, Trigger, cameo_info, context_for, plover_for
 from .when import event_date, parse_published, resolve
-from .where import locate
+from .where import event_place, locate
 
 # Actor codes of bodies that belong to no one state ("Red Cross officials", al-Qaeda): never given the
 # country of the place where they act.
@@ -225,6 +225,7 @@ class EventsComponent:
             why.append(f"negated by '{negation_word}'")
         if modality_ != "asserted":
             why.append(f"{modality_} ('{modality_word}')")
+        location, place = event_place(location, place, ents, token)
         when, when_why = event_date(ents, token, published, future=modality_ == "intended")
         if when_why:
             why.append(when_why)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -184,3 +185,136 @@ def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...
     if best is None:
         return None, ""
     return _lookup(best[1].text, near=best[1]), best[1].text
+
+
+# Words that end the name of an institution or a building named after its town ("Christchurch District Court")
+INSTITUTION_WORDS = frozenset({"court", "district", "high", "crown", "magistrates", "supreme", "police", "station",
+                               "airport", "university", "centre", "center"}) | BUILDING_WORDS
+# Arcs by which a place name hangs on the object of a preposition: "at the Croydon custody centre", "in
+# Christchurch District Court, New Zealand", "in Reading, Berkshire"
+_MODIFIER_ARCS = frozenset({"compound", "nmod", "amod", "appos", "conj"})
+
+
+def _governing_prep(root: Token) -> Token | None:
+    """The preposition a place name is the object of, directly or as a modifier of its object; also through
+    "the city of X" wherever that phrase stands ("the mayor of the Polish city of Gdańsk")."""
+    token = root
+    for _ in range(2):
+        if token.dep_ == "pobj":
+            head = token.head
+            if head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+                noun = head.head
+                return noun.head if noun.dep_ == "pobj" else head
+            return head
+        if token.dep_ not in _MODIFIER_ARCS or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def _town_of(ent: Span) -> str:
+    """The town in an institution's name ("Christchurch District Court" -> "Christchurch"), else the name."""
+    words = ent.text.split()
+    if ent.label_ in ("ORG", "FAC") and len(words) > 1 and words[-1].lower() in INSTITUTION_WORDS:
+        while len(words) > 1 and words[-1].lower() in INSTITUTION_WORDS:
+            words.pop()
+        return " ".join(words)
+    return ent.text
+
+
+def nearby_place(ents: list[Span], trigger: Token | None) -> tuple[Location | None, str]:
+    """A place of the sentence that `locate` does not take for the trigger's own: after a preposition of being
+    somewhere in any clause of it ("On Sunday in London, ... began to stab"), or hanging on such a
+    preposition's object ("at the Croydon custody centre"), or a town an institution is named after; the
+    most specific one nearest the trigger. Also names the model left unlabelled, when the gazetteer knows them
+    for a city ("in Reading")."""
+    best: tuple[int, Span | Token, str] | None = None
+
+    def consider(span: Span | Token, text: str, root: Token, label: str) -> None:
+        nonlocal best
+        kind = _kind(text)
+        if kind is None or kind in WEAK_KINDS and label not in PLACE_LABELS:
+            return
+        prep = _governing_prep(root)
+        if prep is None or prep.lower_ not in AT_PREPS:
+            return
+        if prep.head.lower_ in GROUP_NAMES or prep.doc[prep.i - 1].lower_ in GROUP_NAMES:
+            return
+        distance = abs(root.i - trigger.i) if trigger is not None else root.i - root.sent.start
+        score = KIND_SCORE.get(kind, 0) - distance
+        if best is None or score > best[0]:
+            best = (score, span, text)
+
+    sentence = ents[0].sent if ents else (trigger.sent if trigger is not None else None)
+    for ent in ents:
+        if ent.label_ not in PLACE_LABELS + MISTAKEN_LABELS:
+            continue
+        if ent.label_ == "PERSON" or _person(ent):
+            continue  # a person's name here only with the stricter reading of `locate`
+        if ent.start > ent.sent.start and ent.doc[ent.start - 1].text == "The" and _kind(ent.text) == "area":
+            continue
+        consider(ent, _town_of(ent), ent.root, ent.label_)
+    if sentence is not None:
+        for token in sentence:
+            if token.ent_type_ or token.pos_ != "PROPN" or not token.is_title or token.dep_ != "pobj":
+                continue
+            if _kind(token.text) == "city":
+                consider(token, token.text, token, "GPE")
+    if best is None:
+        return None, ""
+    span = best[1] if isinstance(best[1], Span) else best[1].doc[best[1].i:best[1].i + 1]
+    return _lookup(best[2], near=span), best[2]
+
+
+def lead_place(doc: Doc) -> tuple[Location | None, str]:
+    """The place the article's lead sentence (its first of the body) names for its news, cached on the doc."""
+    key = "tidings_lead_place"
+    if key in doc.user_data:
+        return doc.user_data[key]
+    found: tuple[Location | None, str] = (None, "")
+    boilerplate = doc._.tidings_boilerplate or []
+    for sentence in doc.sents:
+        words = [t for t in sentence if t.is_alpha and t.ent_type_ not in ("DATE", "TIME", "GPE")]
+        if len(words) < 3 or any(s <= sentence.start_char < e for s, e in boilerplate):
+            continue
+        ents = list(sentence.ents)
+        found = nearby_place(ents, None)
+        states = {loc.country for e in ents if e.label_ in PLACE_LABELS
+                  for loc in [_lookup(e.text, near=e)] if loc is not None and loc.country}
+        if len(states) > 1:
+            found = (None, "")  # "authorities in the United Kingdom and the United States": no one scene
+        break
+    doc.user_data[key] = found
+    return found
+
+
+def event_place(location: Location | None, words: str, ents: list[Span], trigger: Token) -> tuple[Location | None, str]:
+    """The place of an event: the one `locate` found for its trigger; else one elsewhere in its sentence
+    (`nearby_place`); else the place of the article's lead, as the later sentences of a story mostly retell
+    what its lead tells. (`locate`'s place alone serves the actors: a source placed by it.)"""
+    if location is not None:
+        return location, words
+    location, words = nearby_place(ents, trigger)
+    if location is not None:
+        return location, words
+    if _background(ents):
+        return None, ""  # "He was released in 2018": not the scene of the lead's news
+    location, words = lead_place(trigger.doc)
+    return (location, f"{words}, the lead's place") if location is not None else (None, "")
+
+
+def _background(ents: list[Span]) -> bool:
+    """Whether a sentence dates its events to a year, a month or a week ("in 2018", "years ago", "last
+    month"): background to the lead's news, whose place it need not share."""
+    from .when import in_dateline, resolve_grain
+
+    for ent in ents:
+        if ent.label_ != "DATE" or in_dateline(ent):
+            continue
+        text = ent.text.lower()
+        if "ago" in text or re.search(r"\b(?:years|decades|months)\b", text):
+            return True
+        found = resolve_grain(ent.text, date.today())
+        if found is not None and found[1] != "day":
+            return True
+    return False
