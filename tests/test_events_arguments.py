@@ -154,3 +154,28 @@ def test_places_are_no_people_done_to(pipeline, text):
 def test_a_pronoun_that_attacks_is_a_person_placed_where_he_struck(pipeline):
     doc = pipeline(Article(text="Reportedly he stabbed two people in London on Sunday.", published="2020-02-03"))
     assert [(e.type, e.source.text, e.source.actor.country) for e in doc.events] == [("ASSAULT", "he", "GBR")]
+
+
+@pytest.mark.parametrize(("text", "source", "target", "negated"), [
+    # criticism told only by the words of a quotation (Wikinews dev half; the seed's style)
+    ('"President Trump treats the rule of law with utter contempt," said California Attorney General Xavier '
+     'Becerra.', "California Attorney General Xavier Becerra", "President Trump", False),
+    ('"This decision is unacceptable," the Chinese foreign ministry said on Monday.', "the Chinese foreign ministry",
+     None, False),
+    ('Obama said the decision was not "disappointing".', "Obama", None, True),
+])
+def test_quoted_words_of_condemnation_are_criticism(pipeline, text, source, target, negated):
+    doc = pipeline(Article(text=text, published="2019-02-19"))
+    found = [(e.source.text, e.target.text if e.target else None, e.negated) for e in doc.events
+             if e.type == "ACCUSE" and "quotation" in e.explanation]
+    assert found == [(source, target, negated)], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize("text", [
+    '"The situation on the border is a crisis," the Chinese foreign ministry said.',  # harm told, no judgement
+    '"The decision was unacceptable," said Maria, a shopkeeper in Lyon.',  # a private person's opinion
+    '"Russia\'s decision is unacceptable," the ministry said, condemning the move.',  # the pattern told it
+])
+def test_no_quoted_criticism(pipeline, text):
+    doc = pipeline(Article(text=text, published="2019-02-19"))
+    assert not [e for e in doc.events if "quotation" in e.explanation], [e.explanation for e in doc.events]

@@ -212,6 +212,58 @@ PEJORATIVES = tuple(f" {w} " for w in (
     "coup attempt", "power grab", "show trial", "kangaroo court", "puppet", "stunt"))
 
 
+# Words of judgement that condemn what they are said of. Quoted from a state's official or a body, they make the
+# quotation a criticism by its speaker (ACCUSE disapprove, CAMEO 111): "'President Trump treats the rule of law
+# with utter contempt,' said California Attorney General Xavier Becerra". Written by hand: words that judge (not
+# words that tell of harm, "crisis", "victims", "death", which AFINN-165 also scores negative, nor words our
+# dictionary codes as events, "attack").
+JUDGING = word_set("""
+unacceptable outrageous disgraceful shameful appalling deplorable reprehensible irresponsible reckless contempt
+misguided disappointing disappointment regrettable unfair unjust hypocritical hypocrisy dishonest liar lies
+incompetent inept cowardly despicable heinous barbaric abhorrent vile senseless outrage scandalous disgrace
+betrayal insulting nonsense absurd ridiculous lawless baseless groundless bogus inexcusable unjustified
+unwarranted indefensible intolerable unforgivable""")
+QUOTED_ACCUSE = Trigger("judging", "ADJ", frozenset(), "ACCUSE", "disapprove", "111", 0.45,
+                        source="words of condemnation in a quotation")
+# Speakers whose judgements are no state's or body's act: newsrooms reporting, private people.
+NOT_ACTING = frozenset({"MED", "CVL"})
+CRITICAL = frozenset({"ACCUSE", "REJECT", "SANCTION", "THREATEN"})
+
+
+def _quoted_stances(doc: Doc, sentence: Span) -> list[Candidate]:
+    """Criticism told only by the words of a quotation, by the quotation's speaker (see JUDGING)."""
+    out: list[Candidate] = []
+    for quote in doc._.tidings_quotes or ():
+        speaker = quote.speaker
+        if speaker is None or not (quote.start < sentence.end_char and sentence.start_char < quote.end):
+            continue
+        actor = speaker.actor
+        if speaker.how in ("crowd", "unnamed") or actor.sector in NOT_ACTING or not (
+                actor.country or actor.sector in ("IGO", "NGO")):
+            continue
+        word = next((t for t in sentence if quote.start <= t.idx < quote.end and t.lower_ in JUDGING), None)
+        if word is None:
+            continue
+        cand = Candidate(word, replace(QUOTED_ACCUSE, lemma=word.lower_))
+        cand.sources, cand.source_how = [speaker], f"the speaker of the quotation ('{speaker.text}')"
+        # the target: an actor of known state the quoted words name, the subject of a clause first ("Iran is
+        # acting as a bully ... telling lies")
+        inside = [m for m in doc._.tidings_mentions if quote.start <= m.start and m.end <= quote.end and
+                  sentence.start_char <= m.start < sentence.end_char and _different(m, [speaker]) and
+                  (m.actor.country or m.actor.sector in ("IGO", "NGO"))]
+        subjects = {t.idx for t in sentence if t.dep_ in ("nsubj", "nsubjpass")}
+        inside.sort(key=lambda m: not any(m.start <= i < m.end for i in subjects))
+        cand.targets = inside[:1]
+        clause = word.head if word.pos_ == "ADJ" and word.dep_ in ("acomp", "amod", "attr") else word
+        cand.negated, cand.negation_word = negated(clause)
+        cand.modality, cand.modality_word = modality(clause)
+        cand.type, cand.cameo, cand.mode = "ACCUSE", QUOTED_ACCUSE.cameo, QUOTED_ACCUSE.mode
+        cand.notes.append(f"'{word.text}' judges, in words quoted from {speaker.text}")
+        out.append(cand)
+        break  # one criticism per sentence
+    return out
+
+
 PHONED = Trigger("call", "VERB", frozenset(), "CONSULT", "phone", "041", 0.6, source="a call to a named actor")
 # Standing disagreement told as a state, not an act ("Trump and Bolton have been at odds over Iran", "X, a
 # fierce critic of the government"): ACCUSE disapprove (CAMEO 110, 111), by who is so, of whom "with" or "of"
@@ -1070,7 +1122,7 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tu
     trigger files, see `tables.triggers`; `vetoed`: see `find_candidates`)."""
     candidates = find_candidates(sentence, petrarch=petrarch, extra=extra, vetoed=vetoed)
     if not candidates:
-        return []
+        return _quoted_stances(doc, sentence)
     by_token = {c.token.i: c for c in candidates}
     cue_tokens = {c.cue.i for c in candidates if c.cue is not None}
     verb_triggers = {c.token.i for c in candidates if c.entry.pos == "VERB"}
@@ -1167,4 +1219,7 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tu
         note = retype(cand)
         if note:
             cand.notes.append(note)
-    return [c for c in candidates if not c.absorbed]
+    live = [c for c in candidates if not c.absorbed]
+    if not any(c.type in CRITICAL and c.sources for c in live):
+        live += _quoted_stances(doc, sentence)  # criticism the patterns told no other way
+    return live
