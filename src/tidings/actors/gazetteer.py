@@ -178,6 +178,7 @@ def _actor(name: str, kind: str, country: str, sector: str, code: str) -> Actor:
 def load_builtin() -> Dictionaries:
     """Read the committed data files (about 0.1 s)."""
     entries = [Entry(pattern=r[0], actor=_actor(*r[1:6]), source=r[6]) for r in _read_rows(DATA / "gazetteer.tsv")]
+    entries += _agencies()
     people: list[Person] = []
     titles = _recent_titles()
     for name, aliases, roles, keys in _read_rows(DATA / "people.tsv"):
@@ -187,6 +188,17 @@ def load_builtin() -> Dictionaries:
     for phrase, sector, _code, _source in _read_rows(DATA / "agents.tsv"):
         agents.setdefault(phrase, sector)
     return assemble(entries, people, agents)
+
+
+def _agencies() -> list[Entry]:
+    """National bodies by their own names and acronyms ('the NCA', 'Mossad'): data/sources/agencies.tsv."""
+    out = []
+    for name, aliases, country, sector in _read_rows(DATA / "sources" / "agencies.tsv"):
+        actor = _actor(name, "organization", country, sector, country + sector)
+        for alias in aliases.split("|"):
+            pattern = " ".join(re.sub(r"(?<=\w)-(?=\w)", " - ", alias).split())  # as spaCy splits "Inter-Services"
+            out.append(Entry(pattern=pattern, actor=actor, source="agencies table"))
+    return out
 
 
 def assemble(entries: list[Entry], people: list[Person], agents: dict[str, str]) -> Dictionaries:

