@@ -179,3 +179,13 @@ def test_quoted_words_of_condemnation_are_criticism(pipeline, text, source, targ
 def test_no_quoted_criticism(pipeline, text):
     doc = pipeline(Article(text=text, published="2019-02-19"))
     assert not [e for e in doc.events if "quotation" in e.explanation], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # a cue word behind a particle's own preposition
+    ("Britain pulled out of the agreement in May.", "SANCTION"),
+    ("Russian troops pulled out of Kherson in November.", "RETREAT"),
+])
+def test_cue_behind_a_particle(pipeline, text, type_):
+    doc = pipeline(Article(text=text, published="2019-02-19"))
+    assert [e.type for e in doc.events] == [type_], [e.explanation for e in doc.events]

@@ -122,6 +122,9 @@ def _cue_words(token: Token) -> list[Token]:
         words.append(child)
         if child.dep_ in ("prep", "agent"):
             words.extend(c for c in child.children if c.dep_ == "pobj")
+        if child.dep_ in ("prep", "prt", "advmod"):
+            # "pulled out of the agreement", "walked away from the talks": a particle's own preposition
+            words.extend(p for c in child.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
         if child.dep_ == "xcomp":
             words.extend(c for c in child.children if c.dep_ == "dobj")
         if child.dep_ == "advcl":
