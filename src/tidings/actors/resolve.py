@@ -576,6 +576,9 @@ class Resolver:
                 sector, phrase = self._government_body(doc, token)
             if sector is None and lemma == "house" and _the_house(token):
                 sector, phrase = "LEG", "house"  # "the House" alone: the US lower chamber (see _us_body)
+            person_owner = _person_possessor(doc, token, taken, np_start)  # "Trudeau's office", "Trump's lawyer"
+            if sector is None and lemma in ("office", "aide") and person_owner is not None:
+                sector, phrase = "GOV", lemma
             if sector is None:
                 continue
             if lemma == "general" and phrase == "general" and (not any(
@@ -600,6 +603,10 @@ class Resolver:
             if owner is not None and owner.kind == "name" and owner.head.head.i == token.i \
                     and owner.head.dep_ in ("compound", "nmod", "amod", "poss"):
                 start = owner.start  # "a United States Department of State spokesperson"
+            if person_owner is not None:  # the role alone, after its owner's name ("Trudeau's | office")
+                start = person_owner.end
+                while start < token.i and (doc[start].lower_ in ("'s", "’s", "'", "’") or doc[start].is_space):
+                    start += 1
             if any(t is not None and t.kind == "person" for t in taken[start:token.i + 1]):
                 continue
             end = token.i + 1
@@ -620,6 +627,8 @@ class Resolver:
             cand = Cand(start, end, None, "", "role", token, title=phrase, possessor=possessor,
                         role_word=lemma)
             cand.details["sector"] = sector
+            if person_owner is not None:
+                cand.details["person_owner"] = person_owner
             if anaphor:
                 cand.details["anaphor"] = True
             out.append(cand)
@@ -871,6 +880,20 @@ class Resolver:
                 cand.actor = replace(cand.actor, country=country, code=None)
                 cand.how += f"; {doc[cand.end].lower_} '{text}'"
 
+    def _person_served(self, cand: Cand, cands: list[Cand]) -> Cand | None:
+        """'a spokesman for Trudeau', 'an envoy of Kim Jong Un': the person (of a state) a person's role
+        phrase says it serves, after 'for' or 'of'."""
+        head = cand.head
+        if not is_person_noun(head):
+            return None
+        for prep in (c for c in head.rights if c.dep_ == "prep" and c.lower_ in ("for", "of") and c.i == cand.end):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                owner = next((c for c in cands if c.start <= obj.i < c.end), None)
+                if owner is not None and owner.kind == "person" and owner.actor is not None and \
+                        owner.actor.kind == "person" and owner.head.i == obj.i:
+                    return owner
+        return None
+
     def _apposed_office(self, doc: Doc, cand: Cand, cands: list[Cand]) -> None:
         """'Budi Gunawan, chief of the Indonesian State Intelligence Agency': a person of no state in apposition
         to a word for a person ('chief', 'head', 'director') of a state's body or of a state, where no role
@@ -975,6 +998,12 @@ class Resolver:
             elif inner.actor is not None and inner.actor.kind == "person" and country is None:
                 country = inner.actor.country
                 cand.details["country_from"] = inner.actor.name
+        owner = cand.details.get("person_owner") or self._person_served(cand, cands)
+        if country is None and owner is not None and owner.actor is not None and owner.actor.country:
+            country = owner.actor.country  # "Trudeau's office", "a spokesman for Trudeau": Trudeau's state
+            cand.details["country_from"] = f"{owner.actor.name}'s"
+            if sector in ("MED", None) and is_person_noun(head):
+                sector = "GOV" if owner.actor.sector in STATE_SECTORS else None  # (a spokesman is no journalist)
         possessor = None
         if cand.possessor is not None:
             possessor = self._antecedent(doc, cand.possessor, done, want=PRONOUNS[cand.possessor.lower_])
@@ -1799,6 +1828,16 @@ def _month_named(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1].lower_ if start > 0 else ""
     after = doc[end] if end < len(doc) else None
     return before in TIME_PREPS or (after is not None and after.like_num)
+
+
+def _person_possessor(doc: Doc, token: Token, taken: list[Cand | None], np_start: int) -> Cand | None:
+    """The person whose role a noun names by a possessive: 'Trudeau' in "Trudeau's office", "Trump's lawyer"."""
+    for t in doc[np_start:token.i]:
+        owner = taken[t.i]
+        if t.dep_ == "poss" and t.head.i == token.i and owner is not None and owner.kind == "person" and \
+                owner.head.i == t.i:
+            return owner
+    return None
 
 
 def _capital_word(cand: Cand | None, i: int) -> bool:
