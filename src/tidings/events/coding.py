@@ -481,7 +481,10 @@ def _named_person(token: Token) -> bool:
     model took for no place, state or group ("Crystal Munoz was convicted", the model's 'LOC')."""
     if token.lower_ in PERSONAL_PRONOUNS:
         return True
-    return token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "LOC")
+    if token.pos_ != "PROPN" or token.ent_type_ not in ("", "PERSON", "LOC"):
+        return False
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.is_title for t in words) * 2 < len(words)  # not a word of a headline in title case
 
 
 # One person of no named group ("a man", "a teenager").
