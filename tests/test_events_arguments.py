@@ -189,3 +189,20 @@ def test_no_quoted_criticism(pipeline, text):
 def test_cue_behind_a_particle(pipeline, text, type_):
     doc = pipeline(Article(text=text, published="2019-02-19"))
     assert [e.type for e in doc.events] == [type_], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    # what a court found or ruled something to be (Wikinews dev half)
+    ("The three-judge court found Johnson's advice to the Queen was unlawful.", "The three-judge court", "Johnson"),
+    ("A federal judge ruled that Trump's emergency declaration was unconstitutional.", "A federal judge", "Trump"),
+    ("Britain's Supreme Court found the prorogation to be unlawful.", "Britain's Supreme Court", None),
+])
+def test_what_a_court_found_unlawful(pipeline, text, source, target):
+    doc = pipeline(Article(text=text, published="2019-09-24"))
+    assert [(e.source.text, e.target.text if e.target else None) for e in doc.events if e.type == "SANCTION"] == \
+        [(source, target)], [e.explanation for e in doc.events]
+
+
+def test_found_to_be_of_no_judgement_is_no_event(pipeline):
+    doc = pipeline(Article(text="Police found the man was dead.", published="2019-09-24"))
+    assert not doc.events, [e.explanation for e in doc.events]

@@ -127,6 +127,9 @@ def _cue_words(token: Token) -> list[Token]:
             words.extend(p for c in child.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj")
         if child.dep_ == "xcomp":
             words.extend(c for c in child.children if c.dep_ == "dobj")
+        if child.dep_ in ("xcomp", "ccomp") and child.lemma_ == "be":
+            # "found the prorogation to be unlawful", "ruled the suspension was unlawful": what it was found
+            words.extend(c for c in child.children if c.dep_ in ("acomp", "attr"))
         if child.dep_ == "advcl":
             # "called for NATO members to increase spending": a for-to clause, its "for" a marker
             words.extend(c for c in child.children if c.dep_ == "mark" and c.lower_ == "for")
@@ -428,6 +431,10 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     objects += [o for p in patients if p.pos_ == "NOUN" for o in prep_objects(p, OBJECT_TARGET_PREPS)]
     if cand.cue is not None and cand.cue.pos_ == "NOUN":
         objects += prep_objects(cand.cue, NOUN_TARGET_PREPS)
+    if cand.cue is not None and cand.cue.dep_ in ("acomp", "attr") and cand.cue.head.head == token:
+        # "found Johnson's advice to be unlawful": what was found so, and whose it was
+        for subject in (c for c in cand.cue.head.children if c.dep_ in ("nsubj", "nsubjpass")):
+            objects += [subject, *(c for c in subject.children if c.dep_ == "poss")]
     for child in token.children:
         if child.dep_ in ("prt", "xcomp"):
             objects += prep_objects(child, TARGET_PREPS)
