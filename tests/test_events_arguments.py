@@ -206,3 +206,19 @@ def test_what_a_court_found_unlawful(pipeline, text, source, target):
 def test_found_to_be_of_no_judgement_is_no_event(pipeline):
     doc = pipeline(Article(text="Police found the man was dead.", published="2019-09-24"))
     assert not doc.events, [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    # praise and sympathy told only by quoted words (Wikinews dev half)
+    ('"I am in awe of the people who ran towards danger to keep us all safe," said Mayor of London Sadiq Khan.',
+     "SUPPORT"),
+    ('"My thoughts are with the injured and all those affected," British Prime Minister Boris Johnson said.',
+     "SUPPORT"),
+    # praise and blame in one quotation: no stance read from its words
+    ('"The bravery of the police was matched by the cowardly act of the attacker," Sadiq Khan, the mayor of London, '
+     'said.', None),
+])
+def test_quoted_words_of_praise_are_support(pipeline, text, type_):
+    doc = pipeline(Article(text=text, published="2019-12-01"))
+    found = [e.type for e in doc.events if "quotation" in e.explanation]
+    assert found == ([type_] if type_ else []), [e.explanation for e in doc.events]

@@ -231,13 +231,22 @@ betrayal insulting nonsense absurd ridiculous lawless baseless groundless bogus 
 unwarranted indefensible intolerable unforgivable""")
 QUOTED_ACCUSE = Trigger("judging", "ADJ", frozenset(), "ACCUSE", "disapprove", "111", 0.45,
                         source="words of condemnation in a quotation")
+# Words of praise and sympathy that make a quotation support (SUPPORT, CAMEO 051: praise or endorse): "The bravery
+# of the emergency services", "My thoughts are with the injured".
+PRAISING = word_set("""
+bravery heroic heroism courage courageous admirable exemplary grateful gratitude condolences sympathies awe
+""")  # not "incredible", "outstanding", "brave": as often description ("an incredible flouting", "brave troops")
+QUOTED_SUPPORT = Trigger("praising", "ADJ", frozenset(), "SUPPORT", None, "051", 0.4,
+                         source="words of praise in a quotation")
 # Speakers whose judgements are no state's or body's act: newsrooms reporting, private people.
 NOT_ACTING = frozenset({"MED", "CVL"})
-CRITICAL = frozenset({"ACCUSE", "REJECT", "SANCTION", "THREATEN"})
+# Types of the sentence's pattern events after which its quoted words tell no stance of their own.
+STANCES = frozenset({"ACCUSE", "REJECT", "SANCTION", "THREATEN", "SUPPORT"})
 
 
 def _quoted_stances(doc: Doc, sentence: Span) -> list[Candidate]:
-    """Criticism told only by the words of a quotation, by the quotation's speaker (see JUDGING)."""
+    """Criticism or praise told only by the words of a quotation, by the quotation's speaker (see JUDGING and
+    PRAISING)."""
     out: list[Candidate] = []
     for quote in doc._.tidings_quotes or ():
         speaker = quote.speaker
@@ -247,10 +256,15 @@ def _quoted_stances(doc: Doc, sentence: Span) -> list[Candidate]:
         if speaker.how in ("crowd", "unnamed") or actor.sector in NOT_ACTING or not (
                 actor.country or actor.sector in ("IGO", "NGO")):
             continue
-        word = next((t for t in sentence if quote.start <= t.idx < quote.end and t.lower_ in JUDGING), None)
-        if word is None:
-            continue
-        cand = Candidate(word, replace(QUOTED_ACCUSE, lemma=word.lower_))
+        quoted = [t for t in sentence if quote.start <= t.idx < quote.end]
+        condemning = [t for t in quoted if t.lower_ in JUDGING]
+        praising = [t for t in quoted if t.lower_ in PRAISING or t.lower_ == "thoughts" and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in (*t.children, *t.head.children))]
+        if bool(condemning) == bool(praising):
+            continue  # no judgement, or a mixed one
+        word = (condemning or praising)[0]
+        entry = QUOTED_ACCUSE if condemning else QUOTED_SUPPORT
+        cand = Candidate(word, replace(entry, lemma=word.lower_))
         cand.sources, cand.source_how = [speaker], f"the speaker of the quotation ('{speaker.text}')"
         # the target: an actor of known state the quoted words name, the subject of a clause first ("Iran is
         # acting as a bully ... telling lies")
@@ -263,8 +277,9 @@ def _quoted_stances(doc: Doc, sentence: Span) -> list[Candidate]:
         clause = word.head if word.pos_ == "ADJ" and word.dep_ in ("acomp", "amod", "attr") else word
         cand.negated, cand.negation_word = negated(clause)
         cand.modality, cand.modality_word = modality(clause)
-        cand.type, cand.cameo, cand.mode = "ACCUSE", QUOTED_ACCUSE.cameo, QUOTED_ACCUSE.mode
-        cand.notes.append(f"'{word.text}' judges, in words quoted from {speaker.text}")
+        cand.type, cand.cameo, cand.mode = entry.type, entry.cameo, entry.mode
+        cand.notes.append(f"'{word.text}' " + ("judges" if condemning else "praises") +
+                          f", in words quoted from {speaker.text}")
         out.append(cand)
         break  # one criticism per sentence
     return out
@@ -1233,6 +1248,6 @@ def code_sentence(doc: Doc, sentence: Span, *, petrarch: bool = False, extra: tu
         if note:
             cand.notes.append(note)
     live = [c for c in candidates if not c.absorbed]
-    if not any(c.type in CRITICAL and c.sources for c in live):
-        live += _quoted_stances(doc, sentence)  # criticism the patterns told no other way
+    if not any(c.type in STANCES and c.sources for c in live):
+        live += _quoted_stances(doc, sentence)  # a stance the patterns told no other way
     return live
