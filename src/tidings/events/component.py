@@ -225,7 +225,7 @@ class EventsComponent:
             why.append(f"negated by '{negation_word}'")
         if modality_ != "asserted":
             why.append(f"{modality_} ('{modality_word}')")
-        location, place = event_place(location, place, ents, token)
+        location, place = event_place(location, place, ents, token, source=source, type_=type_)
         when, when_why = event_date(ents, token, published, future=modality_ == "intended")
         if when_why:
             why.append(when_why)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -84,6 +85,7 @@ def _on(year: int, month: int, day: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def resolve_grain(expression: str, base: date, *, future: bool = False) -> tuple[date, str] | None:
     """(the day `expression` names relative to `base`, its grain: "day", "week", "month" or "year"), or None.
     A month or a year is given as its first day."""
@@ -176,9 +178,15 @@ def _dateline(sentence: Span) -> bool:
 def in_dateline(ent: Span) -> bool:
     """Whether a date is the article's dateline: on a short first line of its own ("Monday, January 7, 2019"),
     which the model often joins to the lead's first words."""
-    text = ent.doc.text
-    first = text.find("\n")
-    return 0 <= ent.start_char < first <= 60 and not text[:first].rstrip().endswith((".", "!", "?"))
+    doc = ent.doc
+    first = doc.user_data.get("tidings_dateline_end")
+    if first is None:
+        text = "".join(t.text_with_ws for t in doc[:40])  # the text's start (Doc.text is slow)
+        first = text.find("\n")
+        if first > 60 or text[:max(first, 0)].rstrip().endswith((".", "!", "?")):
+            first = -1
+        doc.user_data["tidings_dateline_end"] = first
+    return 0 <= ent.start_char < first
 
 
 def _expression(ent: Span) -> str | None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..document import Location
+from ..document import Location, Mention
 from .tables import DATA
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -76,6 +76,7 @@ def _gazetteer() -> dict[str, list[Row]]:
     return places
 
 
+@lru_cache(maxsize=8192)
 def _rows(text: str) -> tuple[str, list[Row]]:
     """(key, rows) for a place name as written: "the Gaza Strip", "Helmand province", "southern Lebanon"."""
     places = _gazetteer()
@@ -137,8 +138,12 @@ def place_named(text: str, *, near: Span | None = None) -> Location | None:
 def _person(ent: Span) -> bool:
     """True where the actors stage knows the span for a person ("a call from Obama": not Obama, Japan); its
     guess from the model's label alone does not count ("in Tigray" labelled a person)."""
-    return any(m.actor.kind == "person" and m.start < ent.end_char and ent.start_char < m.end
-               and not m.how.startswith("named-entity") for m in ent.doc._.tidings_mentions or [])
+    people = ent.doc.user_data.get("tidings_person_spans")
+    if people is None:  # read once per doc: this is asked for many spans
+        people = [(m.start, m.end) for m in ent.doc._.tidings_mentions or []
+                  if m.actor.kind == "person" and not m.how.startswith("named-entity")]
+        ent.doc.user_data["tidings_person_spans"] = people
+    return any(start < ent.end_char and ent.start_char < end for start, end in people)
 
 
 def locate(ents: list[Span], trigger: Token, *, skip: tuple[tuple[int, int], ...] = ()) -> tuple[Location | None, str]:
@@ -232,24 +237,24 @@ def nearby_place(ents: list[Span], trigger: Token | None) -> tuple[Location | No
 
     def consider(span: Span | Token, text: str, root: Token, label: str) -> None:
         nonlocal best
-        kind = _kind(text)
-        if kind is None or kind in WEAK_KINDS and label not in PLACE_LABELS:
-            return
         prep = _governing_prep(root)
         if prep is None or prep.lower_ not in AT_PREPS:
+            return
+        kind = _kind(text)
+        if kind is None or kind in WEAK_KINDS and label not in PLACE_LABELS:
             return
         if prep.head.lower_ in GROUP_NAMES or prep.doc[prep.i - 1].lower_ in GROUP_NAMES:
             return
         distance = abs(root.i - trigger.i) if trigger is not None else root.i - root.sent.start
         score = KIND_SCORE.get(kind, 0) - distance
-        if best is None or score > best[0]:
+        if (best is None or score > best[0]) and not (isinstance(span, Span) and _person(span)):
             best = (score, span, text)
 
     sentence = ents[0].sent if ents else (trigger.sent if trigger is not None else None)
     for ent in ents:
         if ent.label_ not in PLACE_LABELS + MISTAKEN_LABELS:
             continue
-        if ent.label_ == "PERSON" or _person(ent):
+        if ent.label_ == "PERSON":
             continue  # a person's name here only with the stricter reading of `locate`
         if ent.start > ent.sent.start and ent.doc[ent.start - 1].text == "The" and _kind(ent.text) == "area":
             continue
@@ -288,19 +293,64 @@ def lead_place(doc: Doc) -> tuple[Location | None, str]:
     return found
 
 
-def event_place(location: Location | None, words: str, ents: list[Span], trigger: Token) -> tuple[Location | None, str]:
+# Sectors of a state's own institutions, which act at home (a court sentencing, a parliament impeaching, the
+# police arresting); armed forces are left out (they strike abroad as often as not)
+HOME_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP"})
+# Types of event that meet or reach other states, and so are often done abroad
+ABROAD_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "MOBILIZE"})
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, Row]:
+    """ISO3 -> the gazetteer's row of the country (at its capital)."""
+    out: dict[str, Row] = {}
+    for rows in _gazetteer().values():
+        for row in rows:
+            if row[4] == "country" and row[1] and row[1] not in out:
+                out[row[1]] = row
+    return out
+
+
+def home_state(source: Mention | None, type_: str | None) -> Location | None:
+    """The state whose own institution does the event at home ("Turkey sentenced two people smugglers", "the
+    United States House of Representatives impeached"), as a country-level place; None for other doers and
+    for acts that reach abroad (meetings, deals, aid, troops)."""
+    if source is None or type_ in ABROAD_TYPES or not source.actor.country:
+        return None
+    actor = source.actor
+    if actor.kind != "country" and actor.sector not in HOME_SECTORS:
+        return None
+    if type_ == "ASSAULT" and actor.sector != "COP":
+        return None  # strikes and attacks by states are abroad as often as not; police shoot at home
+    row = _countries().get(actor.country)
+    if row is None:
+        return None
+    return Location(name=row[0], country=row[1], lat=round(row[2], 4), lon=round(row[3], 4))
+
+
+def event_place(location: Location | None, words: str, ents: list[Span], trigger: Token, *,
+                source: Mention | None = None, type_: str | None = None) -> tuple[Location | None, str]:
     """The place of an event: the one `locate` found for its trigger; else one elsewhere in its sentence
     (`nearby_place`); else the place of the article's lead, as the later sentences of a story mostly retell
-    what its lead tells. (`locate`'s place alone serves the actors: a source placed by it.)"""
+    what its lead tells (not for background dated to a year or a month, nor where the doer is a state's
+    institution at home in another state); else that state (`home_state`). (`locate`'s place alone serves the
+    actors: a source placed by it.)"""
     if location is not None:
         return location, words
     location, words = nearby_place(ents, trigger)
     if location is not None:
         return location, words
-    if _background(ents):
-        return None, ""  # "He was released in 2018": not the scene of the lead's news
-    location, words = lead_place(trigger.doc)
-    return (location, f"{words}, the lead's place") if location is not None else (None, "")
+    home = home_state(source, type_)
+    if not _background(ents):
+        lead, lead_words = lead_place(trigger.doc)
+        if lead is not None and (home is None or lead.country == home.country):
+            return lead, f"{lead_words}, the lead's place"
+    if home is not None:
+        return home, f"{home.name}, the doer's own state"
+    return None, ""
+
+
+_ANY_DAY = date(2000, 1, 1)  # a base for telling the grain of a date expression
 
 
 def _background(ents: list[Span]) -> bool:
@@ -314,7 +364,7 @@ def _background(ents: list[Span]) -> bool:
         text = ent.text.lower()
         if "ago" in text or re.search(r"\b(?:years|decades|months)\b", text):
             return True
-        found = resolve_grain(ent.text, date.today())
+        found = resolve_grain(ent.text, _ANY_DAY)
         if found is not None and found[1] != "day":
             return True
     return False
