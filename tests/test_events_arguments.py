@@ -222,3 +222,19 @@ def test_quoted_words_of_praise_are_support(pipeline, text, type_):
     doc = pipeline(Article(text=text, published="2019-12-01"))
     found = [e.type for e in doc.events if "quotation" in e.explanation]
     assert found == ([type_] if type_ else []), [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "type_", "source", "target"), [
+    # guilt pleaded or admitted (Wikinews dev half): the charges were brought against the one who pleaded, by
+    # someone unnamed; the acts admitted are theirs, named or not by the actors stage
+    ("In 1990, Michael Robert Milken pled guilty to charges related to his time at Drexel.", "ACCUSE", "",
+     "Michael Robert Milken"),
+    ("Bruce McArthur, from Toronto, Canada, on Tuesday admitted his guilt in eight murders.", "ASSAULT",
+     "Bruce McArthur", None),
+    ("Friedler, of Virginia-based Symplicity Corporation, pled guilty to conspiring to hack into the computer "
+     "systems of two companies.", "COERCE", "Friedler", None),
+])
+def test_guilt_pleaded_or_admitted(pipeline, text, type_, source, target):
+    doc = pipeline(Article(text=text, published="2020-02-19"))
+    assert [(e.source.text, e.target.text if e.target else None) for e in doc.events if e.type == type_] == \
+        [(source, target)], [e.explanation for e in doc.events]

@@ -391,6 +391,8 @@ def _pick_targets(doc: Doc, tokens: list[Token], sources: list[Mention]) -> list
 def _convicted_of(token: Token) -> Token | None:
     """The one found guilty of the act a gerund names ("two officers were found guilty of raping a tourist",
     "was convicted of murdering ...", "pleaded guilty to attacking ..."): a court's finding that they did it."""
+    if token.dep_ == "xcomp" and token.head.dep_ == "pcomp":
+        token = token.head  # "pled guilty to conspiring to hack into ...": the hacking is theirs too
     prep = token.head
     if token.dep_ != "pcomp" or prep.lower_ not in ("of", "to"):
         return None
@@ -408,13 +410,41 @@ def _convicted_of(token: Token) -> Token | None:
     return patients[0] if passive and patients else agent
 
 
+GUILT = frozenset({"guilty", "guilt"})
+
+
+def _guilty_of(noun: Token) -> Token | None:
+    """Who pleaded or admitted guilt to or in what the noun names ("pled guilty to charges", "admitted his guilt in
+    eight murders"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "in", "of", "for"):
+        return None
+    owner = prep.head
+    if owner.lower_ in GUILT:
+        owner = owner.head
+    elif not (owner.pos_ == "VERB" and any(c.lower_ in GUILT for c in owner.children)):
+        return None
+    if owner.pos_ not in ("VERB", "AUX") or owner.lemma_.lower() not in ("plead", "pled", "admit", "plea", "enter"):
+        return None
+    agent, _, passive = clause_arguments(owner)
+    return agent if agent is not None and not passive else None
+
+
+def _person_mention(doc: Doc, token: Token) -> Mention:
+    """A person the actors stage names no one, by their words ("Friedler"), placed later like other persons."""
+    span = doc[token.left_edge.i:token.i + 1]
+    return Mention(span.start_char, span.end_char, span.text, PEOPLE, how="person")
+
+
 def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     token = cand.token
     agent, patients, passive = clause_arguments(token)
+    convicted = False
     if agent is None:
         agent = _convicted_of(token)
         if agent is not None:
             cand.notes.append(f"done by '{agent.text}', found guilty of it")
+            convicted = True
     if agent is None and passive and patients and token.lemma_.lower() in STATIVE_PASSIVE and any(
             c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" for c in token.children):
         agent, patients, passive = patients[0], patients[1:], False
@@ -430,6 +460,8 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
             cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
             cand.joint = len(cand.sources) > 1
             cand.source_how = "passive agent" if passive else "subject"
+    if not cand.sources and convicted and agent.pos_ in ("PROPN", "PRON", "NOUN"):
+        cand.sources, cand.source_how = [_person_mention(doc, agent)], "who was found or pleaded guilty of it"
     if not cand.sources and agent is not None:
         _crowd_source(doc, cand, agent)  # "a million people marched in London"
     if not cand.sources and agent is not None and cand.entry.type == "ASSAULT" and not passive and \
@@ -764,6 +796,19 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
     taking_part = noun.dep_ == "pobj" and head.lower_ in preps and _pos(head.head) == "VERB"
     if not cand.sources and taking_part and head.head.i not in verb_triggers:
         _subject_as_source(doc, cand, head.head, f"subject of '{head.head.text} {head.text}'")
+    pleader = _guilty_of(noun) if not cand.sources else None
+    if pleader is not None:
+        person = mention_of(doc, pleader) or _person_mention(doc, pleader)
+        if cand.entry.type in ("ACCUSE", "SANCTION"):
+            # "pled guilty to charges related to ...": the charges were brought against them, by someone unnamed
+            cand.targets = [person]
+            cand.sources = [Mention(noun.idx, noun.idx, "", UNNAMED, how="unnamed")]
+            cand.source_how = f"unnamed: '{pleader.text}' admitted guilt to it; the text does not say who charged"
+        else:
+            # "admitted his guilt in eight murders": the acts are theirs
+            cand.sources = [person]
+            cand.source_how = f"'{pleader.text}' admitted guilt in it"
+        return
     claim = _claimant(noun)
     if not cand.sources and claim is not None:
         _subject_as_source(doc, cand, claim, f"claimed it ('{claim.text}')",
