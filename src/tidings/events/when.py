@@ -273,10 +273,12 @@ def event_date(ents: list[Span], trigger: Token, published: date | None, *,
             continue
         if DEICTIC.search(text.lower()) and _quoted(doc, ent.start_char, ent.end_char):
             continue  # "today" in a quotation: the day it was said, which the text may not give
+        own = ent.root.head == trigger or _owned(ent.root, anchor) or _owned(ent.root, trigger)
+        if future and not own:
+            continue  # an act to come takes only a date of its own ("will urge ..., which have ... since 2011")
         found = resolve_grain(text, published, future=future)
         if found is None or found[1] == "year" and _clock(ent):
             continue
-        own = ent.root.head == trigger or _owned(ent.root, anchor) or _owned(ent.root, trigger)
         distance = abs(ent.root.i - trigger.i) - (8 if own else 0) - (5 if ent.root.head == trigger else 0)
         if best is None or distance < best[0]:
             best = (distance, found[0], text)

@@ -227,6 +227,10 @@ def _town_of(ent: Span) -> str:
     return ent.text
 
 
+def _anchor(trigger: Token) -> Token:
+    return trigger if trigger.pos_ in ("VERB", "AUX") or trigger.head == trigger else trigger.head
+
+
 def nearby_place(ents: list[Span], trigger: Token | None) -> tuple[Location | None, str]:
     """A place of the sentence that `locate` does not take for the trigger's own: after a preposition of being
     somewhere in any clause of it ("On Sunday in London, ... began to stab"), or hanging on such a
@@ -245,6 +249,8 @@ def nearby_place(ents: list[Span], trigger: Token | None) -> tuple[Location | No
             return
         if prep.head.lower_ in GROUP_NAMES or prep.doc[prep.i - 1].lower_ in GROUP_NAMES:
             return
+        if trigger is not None and root.i > trigger.i and not _anchor(trigger).is_ancestor(root):
+            return  # a place after the trigger in another clause is that clause's ("met X, and ... in Cairo")
         distance = abs(root.i - trigger.i) if trigger is not None else root.i - root.sent.start
         score = KIND_SCORE.get(kind, 0) - distance
         if (best is None or score > best[0]) and not (isinstance(span, Span) and _person(span)):
