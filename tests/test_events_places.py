@@ -181,3 +181,78 @@ def test_georgia_read_by_the_article(pipeline, text, country):
 
 def test_dc_is_washington():
     assert place_named("D.C.").country == "USA" and place_named("Washington, D.C.").country == "USA"
+
+
+# Where the trigger's own clause names no place (events/where.py event_place): a place elsewhere in the sentence
+# before the trigger, a place hanging on a place preposition's object, the town of an institution, the lead's
+# place for later sentences of the story, and none for background or for a place of another clause after the
+# trigger. Sentences of the Wikinews gold set's dev half (tests/golden/wikinews_events.jsonl, even positions),
+# the last one written for the test. (id, text, trigger, (name, country) or None)
+EVENT_PLACES = [
+    ("scene_before_the_clause",
+     "On Sunday in London, England, according to witness accounts and authorities, a man wearing a fake suicide "
+     "vest entered a store, grabbed a large knife, ran outside with it and began to stab people.", "stab",
+     ("London", "GBR")),
+    ("place_modifying_the_object",
+     "54-year-old Metropolitan Police sergeant Matiu \"Matt\" Ratana was shot at the Croydon, South London custody "
+     "centre, at roughly 2am local time (0100 UTC) on Friday by a prisoner, suspected to be 23-year-old Louis De "
+     "Zoysa.", "shot", ("Croydon", "GBR")),
+    ("town_of_a_court",
+     "An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New Zealand yesterday, "
+     "charged with one count of murder pertaining to a mass shooting in Christchurch on Friday, which caused the "
+     "death of at least 50 people.", "appeared", ("Christchurch", "NZL")),
+    ("the_lead_place",
+     "Saturday, October 5, 2019  \n\nOn Thursday at the headquarters of the Paris Police Prefecture in Paris, "
+     "France, an IT worker went on a stabbing spree, killing four. A fifth person was hospitalized in critical "
+     "condition. The attacker was shot dead by police.", "shot", ("Paris", "FRA")),
+    ("background_is_not_the_lead_place",
+     "Monday, December 2, 2019\n\nOn Friday, 28-year-old Usman Khan stabbed reportedly several people at "
+     "Fishmongers' Hall in London with a large knife, then fled up London Bridge. Khan was convicted of terrorism "
+     "years ago for his participation in a London Stock Exchange bomb plan and served eight years of a "
+     "sixteen-year sentence.", "convicted", None),
+    ("english_county_not_virginia",
+     "54-year-old Metropolitan Police sergeant Matiu \"Matt\" Ratana was shot at the Croydon, South London custody "
+     "centre on Friday. A man suspected to have supplied the gun to De Zoysa was arrested in Norfolk at 2am local "
+     "time (0100 UTC) on Sunday.", "arrested", ("Norfolk", "GBR")),
+    ("place_of_a_later_clause",
+     "French Foreign Minister Laurent Fabius met Israeli Prime Minister Benjamin Netanyahu earlier in the day, and "
+     "an Israeli official later flew to Cairo.", "met", None),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name,text,trigger,expected", EVENT_PLACES, ids=[row[0] for row in EVENT_PLACES])
+def test_event_place_beyond_the_clause(pipeline, name, text, trigger, expected):
+    from tidings.events.where import event_place, locate
+
+    doc = pipeline.nlp(pipeline.make_doc(Article(text=text, published="2020-01-01")))
+    token = next(t for t in reversed(doc) if t.text == trigger)
+    ents = [e for e in doc.ents if token.sent.start <= e.start < token.sent.end]
+    location, words = event_place(*locate(ents, token), ents, token)
+    assert ((location.name, location.country) if location else None) == expected, words
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text,trigger,country", [
+    ("Turkey sentenced two people smugglers to four years of prison each for their roles in the events "
+     "surrounding Kurdi and his fellow migrants' September 2015 deaths.", "sentenced", "TUR"),
+    ("On Tuesday, United States President Donald Trump issued a series of seven pardons and four commutations.",
+     "pardons", "USA"),
+])
+def test_a_state_acting_at_home_is_placed_there(pipeline, text, trigger, country):
+    doc = pipeline(Article(text=text, published="2020-02-21"))
+    event = next(e for e in doc.events if e.trigger.text.endswith(trigger))
+    assert event.location is not None and event.location.country == country, event.explanation
+    assert "own state" in event.explanation
+
+
+def test_home_state_only_for_a_state_and_its_institutions():
+    from tidings.document import Actor, Mention
+    from tidings.events.where import home_state
+
+    court = Mention(0, 5, "court", Actor(name="court", kind="organization", country="PAK", sector="JUD"), how="t")
+    army = Mention(0, 4, "army", Actor(name="army", kind="organization", country="ISR", sector="MIL"), how="t")
+    rebels = Mention(0, 6, "rebels", Actor(name="rebels", kind="group", country="SYR", sector="REB"), how="t")
+    assert home_state(court, "SANCTION").country == "PAK"
+    assert home_state(court, "CONSULT") is None  # meetings are abroad as often as not
+    assert home_state(army, "ASSAULT") is None and home_state(rebels, "ASSAULT") is None
