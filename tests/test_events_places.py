@@ -190,33 +190,33 @@ def test_dc_is_washington():
 # the last one written for the test. (id, text, trigger, (name, country) or None)
 EVENT_PLACES = [
     ("scene_before_the_clause",
-     "On Sunday in London, England, according to witness accounts and authorities, a man wearing a fake suicide "
-     "vest entered a store, grabbed a large knife, ran outside with it and began to stab people.", "stab",
+     ("On Sunday in London, England, according to witness accounts and authorities, a man wearing a fake suicide "
+     "vest entered a store, grabbed a large knife, ran outside with it and began to stab people."), "stab",
      ("London", "GBR")),
     ("place_modifying_the_object",
-     "54-year-old Metropolitan Police sergeant Matiu \"Matt\" Ratana was shot at the Croydon, South London custody "
+     ("54-year-old Metropolitan Police sergeant Matiu \"Matt\" Ratana was shot at the Croydon, South London custody "
      "centre, at roughly 2am local time (0100 UTC) on Friday by a prisoner, suspected to be 23-year-old Louis De "
-     "Zoysa.", "shot", ("Croydon", "GBR")),
+     "Zoysa."), "shot", ("Croydon", "GBR")),
     ("town_of_a_court",
-     "An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New Zealand yesterday, "
+     ("An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New Zealand yesterday, "
      "charged with one count of murder pertaining to a mass shooting in Christchurch on Friday, which caused the "
-     "death of at least 50 people.", "appeared", ("Christchurch", "NZL")),
+     "death of at least 50 people."), "appeared", ("Christchurch", "NZL")),
     ("the_lead_place",
-     "Saturday, October 5, 2019  \n\nOn Thursday at the headquarters of the Paris Police Prefecture in Paris, "
+     ("Saturday, October 5, 2019  \n\nOn Thursday at the headquarters of the Paris Police Prefecture in Paris, "
      "France, an IT worker went on a stabbing spree, killing four. A fifth person was hospitalized in critical "
-     "condition. The attacker was shot dead by police.", "shot", ("Paris", "FRA")),
+     "condition. The attacker was shot dead by police."), "shot", ("Paris", "FRA")),
     ("background_is_not_the_lead_place",
-     "Monday, December 2, 2019\n\nOn Friday, 28-year-old Usman Khan stabbed reportedly several people at "
+     ("Monday, December 2, 2019\n\nOn Friday, 28-year-old Usman Khan stabbed reportedly several people at "
      "Fishmongers' Hall in London with a large knife, then fled up London Bridge. Khan was convicted of terrorism "
      "years ago for his participation in a London Stock Exchange bomb plan and served eight years of a "
-     "sixteen-year sentence.", "convicted", None),
+     "sixteen-year sentence."), "convicted", None),
     ("english_county_not_virginia",
-     "54-year-old Metropolitan Police sergeant Matiu \"Matt\" Ratana was shot at the Croydon, South London custody "
+     ("54-year-old Metropolitan Police sergeant Matiu \"Matt\" Ratana was shot at the Croydon, South London custody "
      "centre on Friday. A man suspected to have supplied the gun to De Zoysa was arrested in Norfolk at 2am local "
-     "time (0100 UTC) on Sunday.", "arrested", ("Norfolk", "GBR")),
+     "time (0100 UTC) on Sunday."), "arrested", ("Norfolk", "GBR")),
     ("place_of_a_later_clause",
-     "French Foreign Minister Laurent Fabius met Israeli Prime Minister Benjamin Netanyahu earlier in the day, and "
-     "an Israeli official later flew to Cairo.", "met", None),
+     ("French Foreign Minister Laurent Fabius met Israeli Prime Minister Benjamin Netanyahu earlier in the day, and "
+     "an Israeli official later flew to Cairo."), "met", None),
 ]
 
 
@@ -234,8 +234,8 @@ def test_event_place_beyond_the_clause(pipeline, name, text, trigger, expected):
 
 @pytest.mark.model
 @pytest.mark.parametrize("text,trigger,country", [
-    ("Turkey sentenced two people smugglers to four years of prison each for their roles in the events "
-     "surrounding Kurdi and his fellow migrants' September 2015 deaths.", "sentenced", "TUR"),
+    (("Turkey sentenced two people smugglers to four years of prison each for their roles in the events "
+     "surrounding Kurdi and his fellow migrants' September 2015 deaths."), "sentenced", "TUR"),
     ("On Tuesday, United States President Donald Trump issued a series of seven pardons and four commutations.",
      "pardons", "USA"),
 ])

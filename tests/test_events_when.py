@@ -67,35 +67,35 @@ def test_an_announced_act_looks_forward():
 # (id, published, text, trigger, the day of the trigger's event)
 SENTENCES = [
     ("dateline_joined_to_lead", "2019-10-11",
-     "Friday, October 11, 2019 \n\n\nYesterday, Indonesia's security minister Wiranto was stabbed, according to "
-     "government authorities.", "stabbed", date(2019, 10, 10)),
+     ("Friday, October 11, 2019 \n\n\nYesterday, Indonesia's security minister Wiranto was stabbed, according to "
+     "government authorities."), "stabbed", date(2019, 10, 10)),
     ("date_of_own_clause", "2019-09-12",
-     "On Tuesday, United States President Donald Trump announced he had asked for national security advisor "
-     "John R. Bolton's resignation Monday night, and that Bolton tendered it the next morning.", "asked",
+     ("On Tuesday, United States President Donald Trump announced he had asked for national security advisor "
+     "John R. Bolton's resignation Monday night, and that Bolton tendered it the next morning."), "asked",
      date(2019, 9, 9)),
     ("date_of_reporting_verb", "2019-09-12",
-     "On Tuesday, United States President Donald Trump announced he had asked for national security advisor "
-     "John R. Bolton's resignation Monday night, and that Bolton tendered it the next morning.", "announced",
+     ("On Tuesday, United States President Donald Trump announced he had asked for national security advisor "
+     "John R. Bolton's resignation Monday night, and that Bolton tendered it the next morning."), "announced",
      date(2019, 9, 10)),
     ("year_of_the_crime", "2019-02-02",
-     "After a jury trial in Paris, two French police officers were found guilty on Thursday of raping a "
-     "Canadian tourist in 2014.", "raping", date(2014, 1, 1)),
+     ("After a jury trial in Paris, two French police officers were found guilty on Thursday of raping a "
+     "Canadian tourist in 2014."), "raping", date(2014, 1, 1)),
     ("day_of_the_verdict", "2019-02-02",
-     "After a jury trial in Paris, two French police officers were found guilty on Thursday of raping a "
-     "Canadian tourist in 2014.", "guilty", date(2019, 1, 31)),
+     ("After a jury trial in Paris, two French police officers were found guilty on Thursday of raping a "
+     "Canadian tourist in 2014."), "guilty", date(2019, 1, 31)),
     ("month_comma_year", "2019-10-17",
-     "Jong was arrested in March, 2018, but South Korea's National Police Agency when announcing the arrest "
-     "in May, 2018 identified him only as \"Mr. A\" as the international investigation continued.", "arrested",
+     ("Jong was arrested in March, 2018, but South Korea's National Police Agency when announcing the arrest "
+     "in May, 2018 identified him only as \"Mr. A\" as the international investigation continued."), "arrested",
      date(2018, 3, 1)),
     ("to_be_sentenced_in_june", "2020-02-15", "NBC News reported Avenatti is to be sentenced in June.",
      "sentenced", date(2020, 6, 1)),
     ("lead_day_for_later_sentences", "2019-10-05",
-     "Saturday, October 5, 2019  \n\nOn Thursday at the headquarters of the Paris Police Prefecture in Paris, "
+     ("Saturday, October 5, 2019  \n\nOn Thursday at the headquarters of the Paris Police Prefecture in Paris, "
      "France, an IT worker went on a stabbing spree, killing four. A fifth person was hospitalized in critical "
-     "condition. The attacker was shot dead by police.", "shot", date(2019, 10, 3)),
+     "condition. The attacker was shot dead by police."), "shot", date(2019, 10, 3)),
     ("time_in_utc_is_no_year", "2020-06-23",
-     "On Saturday evening in Forbury Gardens in Reading, Berkshire, UK shortly before 19:00 local time "
-     "(1800 UTC), a mass stabbing killed three people and injured three others.", "stabbing", date(2020, 6, 20)),
+     ("On Saturday evening in Forbury Gardens in Reading, Berkshire, UK shortly before 19:00 local time "
+     "(1800 UTC), a mass stabbing killed three people and injured three others."), "stabbing", date(2020, 6, 20)),
     ("no_lead_day_publication", "2020-02-21",
      "Trump granted Angela Ronae Stanton a full and unconditional pardon.", "pardon", date(2020, 2, 21)),
 ]
