@@ -238,3 +238,15 @@ def test_guilt_pleaded_or_admitted(pipeline, text, type_, source, target):
     doc = pipeline(Article(text=text, published="2020-02-19"))
     assert [(e.source.text, e.target.text if e.target else None) for e in doc.events if e.type == type_] == \
         [(source, target)], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "type_", "target"), [
+    # an agentless passive whose subject is what makes it an event: done by someone unnamed
+    ("The lawsuit was filed in the U.S. District Court for Northern District of California.", "ACCUSE", None),
+    ("A curfew was imposed in the city on Monday.", "COERCE", None),
+    ("Charges were filed against three men.", "ACCUSE", "three men"),
+])
+def test_agentless_passive_of_the_act_itself(pipeline, text, type_, target):
+    doc = pipeline(Article(text=text, published="2019-02-19"))
+    assert [(e.source.how, e.target.text if e.target else None) for e in doc.events if e.type == type_] == \
+        [("unnamed", target)], [e.explanation for e in doc.events]

@@ -513,14 +513,17 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     done_to_people = (cand.entry.type in AUTHORITY_ACTS | {"ACCUSE", "ASSAULT"} and any(
         p.lemma_.lower() in PEOPLE_DONE_TO or p.ent_type_ == "PERSON" for p in patients) or
         any(_named_person(p) for p in patients)) and not (cand.entry.type == "ASSAULT" and _accident(token))
-    if agent is None and passive and not cand.sources and (cand.targets or done_to_people) and \
+    # "a curfew was imposed in the city", "the lawsuit was filed": what makes it an event is what was done
+    told_by_object = cand.cue is not None and cand.cue in patients
+    if agent is None and passive and not cand.sources and (cand.targets or done_to_people or told_by_object) and \
             cand.entry.type in UNNAMED_TYPES:
         # "sanctions were levied against Russia": an act on a named target by someone the text leaves unnamed;
         # "two suspects were arrested": people of no named state, arrested or charged all the same
         cand.sources = [Mention(token.idx, token.idx, "", UNNAMED, how="unnamed")]
         cand.source_how = "unnamed (agentless passive): the text does not say who"
         cand.entry = replace(cand.entry, confidence=cand.entry.confidence * UNNAMED_WEIGHT)
-        people = next((p for p in patients if p.lemma_.lower() in PEOPLE_DONE_TO or _named_person(p)), None)
+        people = next((p for p in [*patients, *prep_objects(token, frozenset({"against", "on"}))]
+                       if p.lemma_.lower() in PEOPLE_DONE_TO or _named_person(p)), None)
         if not cand.targets and people is not None:
             # "the woman was killed": people no actor names, placed later like other persons of no state
             span = doc[people.left_edge.i:people.i + 1]
