@@ -330,6 +330,7 @@ class WhenWhere:
             c["where_found_where_unstated"] += loc is not None
             return
         c["where_stated"] += 1
+        c["where_stated_with_country"] += where.country is not None
         in_sentence = where.text in sentence
         c["where_in_sentence"] += in_sentence
         if loc is None:
@@ -372,6 +373,7 @@ class WhenWhere:
                 "recall_named_in_sentence": _ratio(c["where_in_sentence_found"], c["where_in_sentence"]),
                 "precision": _ratio(c["where_found_right_country"], c["where_found"]),
                 "country_accuracy": _ratio(c["where_country_right"], c["where_country_scored"]),
+                "country_right_of_stated": _ratio(c["where_country_right"], c["where_stated_with_country"]),
                 "place_accuracy": _ratio(c["where_place_right"], c["where_stated_found"]),
                 "unstated": c["where_unstated"],
                 "found_where_unstated": c["where_found_where_unstated"],
