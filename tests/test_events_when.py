@@ -96,6 +96,21 @@ SENTENCES = [
     ("time_in_utc_is_no_year", "2020-06-23",
      ("On Saturday evening in Forbury Gardens in Reading, Berkshire, UK shortly before 19:00 local time "
      "(1800 UTC), a mass stabbing killed three people and injured three others."), "stabbing", date(2020, 6, 20)),
+    ("date_of_the_governing_clause_before_a_relative_one", "2019-09-13",
+     ("On Wednesday, the Court of Session in Scotland issued an opinion on the suspension — prorogation — of the "
+      "Parliament of the United Kingdom which went into effect on Tuesday, finding it to be unlawful."), "finding",
+     date(2019, 9, 11)),
+    ("reported_speech_keeps_the_reporter's_time", "2019-03-28",
+     ("Thursday, March 28, 2019 \n\n\nEstimates by event organizers indicate roughly one million people marched in "
+      "London on Saturday during an anti-Brexit (\"British exit\") march, protesting the pending exit of the United "
+      "Kingdom from the European Union (EU). Protesters, carrying placards asking the government to revoke Article "
+      "50 — the EU treaty clause invoked by Brexit — and European Union flags, marched from Hyde Park Corner to "
+      "Parliament."), "marched", date(2019, 3, 23)),
+    ("last_night_in_a_quotation_is_the_lead's_eve", "2019-09-12",
+     ("Thursday, September 12, 2019 \n\n\nOn Tuesday, United States President Donald Trump announced he had asked "
+      "for national security advisor John R. Bolton's resignation Monday night, and that Bolton tendered it the "
+      "next morning. Bolton gave a different account of events, also speaking via Twitter: \"I offered to resign "
+      "last night and President Trump said, 'Let's talk about it tomorrow.' \""), "offered", date(2019, 9, 9)),
     ("no_lead_day_publication", "2020-02-21",
      "Trump granted Angela Ronae Stanton a full and unconditional pardon.", "pardon", date(2020, 2, 21)),
 ]

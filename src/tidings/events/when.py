@@ -166,7 +166,8 @@ def resolve(expression: str, base: date, *, future: bool = False) -> date | None
 
 
 def _quoted(doc: Doc, start: int, end: int) -> bool:
-    return any(q.start <= start and end <= q.end for q in doc._.tidings_quotes or [])
+    """Whether a span is inside quotation marks (reported speech without them speaks in the reporter's time)."""
+    return any(q.start <= start and end <= q.end and q.kind != "indirect" for q in doc._.tidings_quotes or [])
 
 
 def _dateline(sentence: Span) -> bool:
@@ -237,9 +238,11 @@ def lead_date(doc: Doc, published: date) -> tuple[date, str] | None:
     for sentence in doc.sents:
         if _dateline(sentence) or any(s <= sentence.start_char < e for s, e in boilerplate):
             continue
-        for ent in sentence.ents:
+        joined = _straddling(sentence)
+        for ent in ([joined] if joined is not None else []) + list(sentence.ents):
             text = _expression(ent)
-            if ent.label_ not in ("DATE", "TIME") or not text or _quoted(doc, ent.start_char, ent.end_char):
+            if ent.label_ not in ("DATE", "TIME") or not text or \
+                    DEICTIC.search(text.lower()) and _quoted(doc, ent.start_char, ent.end_char):
                 continue
             day = resolve_grain(text, published)
             if day and day[1] in _DAY_GRAINS and published - LEAD_WINDOW <= day[0] <= published:
@@ -248,6 +251,27 @@ def lead_date(doc: Doc, published: date) -> tuple[date, str] | None:
         break  # only the lead: the first sentence of the body
     doc.user_data[key] = found
     return found
+
+
+def _straddling(sentence: Span) -> Span | None:
+    """A date entity that begins before the sentence and runs into it (the dateline the model joined to the
+    lead: "Friday, October 11, 2019 \\n\\nYesterday"), which the sentence's own entities leave out."""
+    first = sentence[0]
+    if first.ent_iob_ != "I" or first.ent_type_ not in ("DATE", "TIME"):
+        return None
+    doc, start, end = sentence.doc, first.i, first.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end + 1, label=first.ent_type_)
+
+
+def _clause_head(token: Token) -> Token:
+    """The head of the clause a token is in: up through arcs that open no clause of their own."""
+    while token.head != token and token.dep_ not in _CLAUSES:
+        token = token.head
+    return token
 
 
 def _anchor(trigger: Token) -> Token:
@@ -266,20 +290,31 @@ def event_date(ents: list[Span], trigger: Token, published: date | None, *,
     doc = trigger.doc
     anchor = _anchor(trigger)
     future = future or still_to_come(trigger)
+    joined = _straddling(trigger.sent)
     best: tuple[int, date, str] | None = None
-    for ent in ents:
+    for ent in ([joined] if joined is not None else []) + ents:
         text = _expression(ent)
         if ent.label_ not in ("DATE", "TIME") or not text:
             continue
+        base = published
         if DEICTIC.search(text.lower()) and _quoted(doc, ent.start_char, ent.end_char):
-            continue  # "today" in a quotation: the day it was said, which the text may not give
+            # "I offered to resign last night", in a quotation: the day it was said, which is the lead's day
+            # more often than the publication's; where the lead names no day, the text does not say
+            lead = lead_date(doc, published)
+            if lead is None:
+                continue
+            base = lead[0]
         own = ent.root.head == trigger or _owned(ent.root, anchor) or _owned(ent.root, trigger)
         if future and not own:
             continue  # an act to come takes only a date of its own ("will urge ..., which have ... since 2011")
-        found = resolve_grain(text, published, future=future)
+        found = resolve_grain(text, base, future=future)
         if found is None or found[1] == "year" and _clock(ent):
             continue
-        distance = abs(ent.root.i - trigger.i) - (8 if own else 0) - (5 if ent.root.head == trigger else 0)
+        # a date of the trigger's own clause first, then one of a clause that governs it ("issued On
+        # Wednesday an opinion ..., finding it unlawful"), then any other ("the suspension, which went into
+        # effect on Tuesday")
+        tier = 0 if own else 1 if _clause_head(ent.root).is_ancestor(trigger) else 2
+        distance = 100 * tier + abs(ent.root.i - trigger.i) - (5 if ent.root.head == trigger else 0)
         if best is None or distance < best[0]:
             best = (distance, found[0], text)
     if best is not None:
