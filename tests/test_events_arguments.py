@@ -250,3 +250,15 @@ def test_agentless_passive_of_the_act_itself(pipeline, text, type_, target):
     doc = pipeline(Article(text=text, published="2019-02-19"))
     assert [(e.source.how, e.target.text if e.target else None) for e in doc.events if e.type == type_] == \
         [("unnamed", target)], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "type_", "modality"), [
+    # an act in the infinitive of a noun of asking, meaning or possibility has not been done (AllSides hand check)
+    ("A U.S. deadline for Turkey to release Pastor Andrew Brunson lapsed on Friday.", "RETREAT", "requested"),
+    ("Washington gave Ankara an ultimatum to release the pastor.", "RETREAT", "requested"),
+    ("Russia announced a plan to withdraw its troops from Syria.", "AGREE", "intended"),  # CAMEO 035: intent
+    ("China ought to condemn the invasion of Ukraine.", "ACCUSE", "hypothetical"),
+])
+def test_acts_not_yet_done(pipeline, text, type_, modality):
+    doc = pipeline(Article(text=text, published="2018-08-20"))
+    assert [e.modality for e in doc.events if e.type == type_] == [modality], [e.explanation for e in doc.events]

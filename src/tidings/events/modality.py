@@ -5,7 +5,16 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca", "'d"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "can", "should", "must", "ca", "'d", "ought"})
+# Nouns whose infinitive tells an act not (yet) done: asked for ("a deadline for Turkey to release the pastor"),
+# meant ("a plan to withdraw its troops"), or only possible ("the right to strike").
+NOUN_MOODS = {**dict.fromkeys(("deadline", "ultimatum", "demand", "call", "request", "appeal", "plea", "order",
+                               "pressure", "invitation", "instruction", "mandate"), "requested"),
+              **dict.fromkeys(("plan", "bid", "attempt", "effort", "proposal", "offer", "promise", "pledge",
+                               "decision", "intention", "commitment", "move", "push", "drive", "campaign"),
+                              "intended"),
+              **dict.fromkeys(("threat", "right", "power", "authority", "need", "chance", "ability", "option",
+                               "possibility", "freedom", "permission", "way"), "hypothetical")}
 INTEND_HEADS = frozenset({"plan", "intend", "want", "hope", "seek", "prepare", "aim", "expect",
                           "vow", "pledge", "promise", "agree", "offer", "wish", "resolve",
                           "commit", "propose", "consider", "mean", "set", "schedule", "poise", "ready", "willing",
@@ -99,6 +108,11 @@ def modality(token: Token) -> tuple[str, str]:
                 return "intended", verb.text
             if lemma in HYPOTHETICAL_HEADS:
                 return "hypothetical", verb.text
+    top = _chain(token)[-1][0]
+    if top.dep_ in ("acl", "relcl") and top.head.pos_ == "NOUN" and top.head.lemma_.lower() in NOUN_MOODS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
+        # "a deadline for Turkey to release the pastor", "a plan to withdraw": not done, only asked for or meant
+        return NOUN_MOODS[top.head.lemma_.lower()], top.head.text
     if token.dep_ == "advcl" and token.head != token and any(
             c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in token.children):
         # "must agree to changes before they demobilize", "will withdraw once a deal is signed": a time clause
