@@ -258,13 +258,23 @@ def _plain(name: str) -> str:
 
 def same_place(found: Location, gold: GoldPlace) -> bool:
     """Whether a location found names the gold place: by name, or by what the gazetteer reads the gold name as."""
-    from .where import place_named
+    from .where import _countries, place_named
 
     name = _plain(found.name)
     if name in (_plain(gold.place), _plain(gold.text)):
         return True
     known = place_named(gold.place)
-    return known is not None and _plain(known.name) == name
+    if known is None:
+        return False
+    if _plain(known.name) == name:
+        return True
+    # the same place under another name ("D.C." and "Washington, D.C."): the same coordinates (not for a
+    # country, which the gazetteer puts at its capital)
+    countries = {_plain(row[0]) for row in _countries().values()}
+    if name in countries or _plain(known.name) in countries:
+        return False
+    return None not in (known.lat, known.lon, found.lat, found.lon) and \
+        abs(known.lat - found.lat) < 0.05 and abs(known.lon - found.lon) < 0.05
 
 
 def pair_for(gold: GoldEvent, found: list[Event]) -> Event | None:

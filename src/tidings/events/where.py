@@ -328,10 +328,27 @@ def home_state(source: Mention | None, type_: str | None) -> Location | None:
         return None
     if type_ == "ASSAULT" and actor.sector != "COP":
         return None  # strikes and attacks by states are abroad as often as not; police shoot at home
+    town = _town_in_name(source.text, actor.country)
+    if town is not None:
+        return town  # "Toronto Police", "the Tbilisi city court": the town they serve
     row = _countries().get(actor.country)
     if row is None:
         return None
     return Location(name=row[0], country=row[1], lat=round(row[2], 4), lon=round(row[3], 4))
+
+
+def _town_in_name(name: str, country: str) -> Location | None:
+    """A city or region of `country` whose name begins a body's name ("Toronto Police", "Bradford Council")."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    for size in (3, 2, 1):
+        if len(words) <= size or not all(w[:1].isupper() for w in words[:size]):
+            continue
+        for row in _rows(" ".join(words[:size]))[1]:
+            if row[1] == country and row[4] in ("city", "region"):
+                return Location(name=row[0], country=row[1], lat=round(row[2], 4), lon=round(row[3], 4))
+    return None
 
 
 def event_place(location: Location | None, words: str, ents: list[Span], trigger: Token, *,
