@@ -45,3 +45,21 @@ def test_civilians_are_not_of_the_troops_that_harm_them(pipeline):
 def test_a_month_is_not_a_prime_minister(pipeline):
     doc = pipeline(Article(text="Britain pulled out of the agreement in May.", published="2019-06-01"))
     assert [m.text for m in doc.mentions] == ["Britain"], [(m.text, m.actor.code, m.how) for m in doc.mentions]
+
+
+@pytest.mark.parametrize(("text", "words", "not_state"), [
+    # Wikinews, 2019-11-30 (London Bridge): a nationality word of someone is no salient state for the victims
+    ("Members of the public confronted him; one man sprayed Khan with a fire extinguisher, others struck him "
+     "with their fists and took his knife, and another, a Polish chef named Łukasz, harried him with a "
+     "five-foot narwhal tusk. Khan reportedly started attacking people there, and one of them died inside of "
+     "the hall, according to The Times.", "people", "POL"),
+    # Wikinews, 2019-03-17 (Christchurch): "An Australian" is the suspect, not the state of the police or judge
+    ("An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New Zealand yesterday, "
+     "charged with one count of murder pertaining to a mass shooting in Christchurch on Friday. Judge Paul "
+     "Kellar ordered the accused remain in custody until his next court appearance on April 5. Police alleged "
+     "the accused performed two attacks.", "Police", "AUS"),
+])
+def test_a_nationality_word_of_someone_is_no_salient_state(pipeline, text, words, not_state):
+    doc = pipeline(Article(text=text, published="2019-11-30"))
+    found = [m.actor.country for m in doc.mentions if m.text == words]
+    assert not_state not in found, [(m.text, m.actor.code, m.how) for m in doc.mentions]

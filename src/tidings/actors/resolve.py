@@ -1853,10 +1853,17 @@ def _surname_a_capital(doc: Doc, start: int, end: int, last: Cand | None) -> boo
 
 
 def _person_demonym(c: Cand) -> bool:
-    """'an Australian', 'a Briton': a demonym used as a noun for one person (no state as an actor)."""
-    return c.kind == "name" and c.actor is not None and c.actor.kind == "country" and bool(c.actor.country) \
-        and c.actor.sector is None and c.head.tag_ in ("NNP", "NN") and c.end - c.start == 1 \
-        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.head.children)
+    """'an Australian', 'a Briton': a demonym used as a noun for one person; 'a Polish chef', 'a Canadian
+    tourist': a nationality word of one someone or something. Neither is the state as an actor."""
+    if c.kind != "name" or c.actor is None or c.actor.kind != "country" or not c.actor.country or \
+            c.actor.sector is not None or c.end - c.start != 1:
+        return False
+    head = c.head
+    if head.dep_ == "amod" and head.head.pos_ == "NOUN" and head.head.tag_ == "NN":
+        head = head.head  # "a Polish chef"
+    elif head.tag_ not in ("NNP", "NN"):
+        return False
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in head.children)
 
 
 def _placed(token: Token) -> bool:
