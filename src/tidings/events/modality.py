@@ -21,7 +21,7 @@ INTEND_HEADS = frozenset({"plan", "intend", "want", "hope", "seek", "prepare", "
                           "prepared", "determined", "eager", "swear"})
 REPORTING = frozenset({"say", "tell", "announce", "state", "report", "declare", "add", "claim", "confirm",
                        "insist", "indicate", "reiterate", "warn", "write", "believe", "promise", "signal"})
-HYPOTHETICAL_HEADS = frozenset({"fear", "threaten", "warn", "risk", "worry", "could", "if"})
+HYPOTHETICAL_HEADS = frozenset({"fear", "threaten", "warn", "risk", "worry", "could", "if", "ought"})
 NEGATING_HEADS = frozenset({"fail", "refuse", "decline", "deny", "reject", "avoid", "stop", "cease", "halt",
                             "postpone", "cancel", "suspend"})
 TIME_MARKS = frozenset({"before", "until", "till", "once", "when", "after", "as soon as"})
