@@ -2,7 +2,9 @@
 
 Runs the full pipeline on 200 AllSides international-politics articles (lines 1500-1699 of
 abp_international_politics.jsonl.gz) and on the 295 Wikinews articles of 2019-2020, and counts the
-events, the events with a location, and their places by kind (city, country, region). It also lists
+events, the events with a location, and their places by kind (city, country, region) and by where they came
+from (the trigger's clause or sentence, the article's lead, the doer's own state), and the events' dates by
+where they came from (their sentence, the lead's day, the publication date). It also lists
 the names after a place preposition ("in the West Bank") that the gazetteer does not know, the most
 frequent first, to show what is still missing.
 
@@ -29,7 +31,23 @@ from tidings.document import Article
 from tidings.events.where import PLACE_PREPS, _gazetteer, place_named
 from tidings.pipeline import Pipeline
 
-PLACE_RE = re.compile(r"place '([^']*)'")
+PLACE_RE = re.compile(r"(?:^|; )place '(.*?)'(?=;|$)")
+PLACE_ORIGINS = {", the lead's place": "lead", ", the doer's own state": "own state"}
+
+
+def place_origin(explanation: str) -> tuple[str, str]:
+    """(the place's words, where they came from: "sentence", "lead" or "own state") from an explanation."""
+    found = PLACE_RE.findall(explanation)
+    words = found[-1] if found else ""
+    for suffix, origin in PLACE_ORIGINS.items():
+        if words.endswith(suffix):
+            return words.removesuffix(suffix), origin
+    return words, "sentence"
+
+
+def date_origin(explanation: str) -> str:
+    return "lead" if "date: the lead's" in explanation else "publication" if "date: publication" in explanation \
+        else "sentence" if "date '" in explanation else "none"
 
 
 def wikinews(limit: int) -> list[Article]:
@@ -60,6 +78,8 @@ def run(pipeline: Pipeline, articles: list[Article], corpus: str, sample: list[l
     unknown: Counter[str] = Counter()
     towns: list[list[str]] = []  # places of under 50,000 people named after a place preposition
     table = _gazetteer()
+    origins: Counter[str] = Counter()
+    dates: Counter[str] = Counter()
     for article in articles:
         if not article.text.strip():
             continue
@@ -75,11 +95,13 @@ def run(pipeline: Pipeline, articles: list[Article], corpus: str, sample: list[l
                     towns.append([corpus, article.origin, ent.text, str(place_named(ent.text, near=ent)), sentence])
         for event in doc._.tidings_events or []:
             events += 1
+            dates[date_origin(event.explanation)] += 1
             if event.location is None:
                 continue
             located += 1
-            words = PLACE_RE.findall(event.explanation)
-            word = words[-1] if words else event.location.name
+            word, origin = place_origin(event.explanation)
+            origins[origin] += 1
+            word = word or event.location.name
             kinds[_kind(table, word)] += 1
             places[f"{event.location.name} ({event.location.country})"] += 1
             start, end = event.sentence
@@ -89,6 +111,7 @@ def run(pipeline: Pipeline, articles: list[Article], corpus: str, sample: list[l
                            sentence])
     return {"articles": len(articles), "events": events, "located": located,
             "located_share": round(located / events, 4) if events else 0.0, "kinds": dict(kinds),
+            "place_origins": dict(origins), "date_origins": dict(dates),
             "distinct_places": len(places), "top_places": places.most_common(25),
             "towns_after_place_preposition": len(towns), "towns": [t[2:4] for t in towns],
             "unknown_after_place_preposition": unknown.most_common(40)}
@@ -114,6 +137,7 @@ def main() -> None:
     for corpus, r in result.items():
         print(f"{corpus}: {r['articles']} articles, {r['events']} events, {r['located']} located "
               f"({r['located_share']:.1%}); kinds {r['kinds']}; {r['distinct_places']} distinct places")
+        print(f"  places from {r['place_origins']}; dates from {r['date_origins']}")
         print("  top places: " + ", ".join(f"{p} {n}" for p, n in r["top_places"]))
         print(f"  towns (under 50,000 people) after a place preposition: {r['towns_after_place_preposition']}: "
               + ", ".join(f"{t} = {loc}" for t, loc in r["towns"]))
