@@ -335,7 +335,9 @@ class Resolver:
                         start = end - n
                         break
                 else:
-                    continue
+                    if not any(normalise(text) in _short_names(name, a.country) for name, a in earlier) or \
+                            any(taken[i] is not None for i in range(start, end)):
+                        continue  # (but "Al-Quaety" after "Nabil Hasan al-Quaety" is he)
                 text = doc[start:end].text
             elif ent.label_ != "PERSON":
                 if any(taken[i] is not None for i in range(start, end)):
@@ -389,7 +391,11 @@ class Resolver:
                 continue
             key = normalise(token.text)
             before = [c for c in people if c.end <= i and c.actor is not None and " " in c.actor.name
-                      and normalise(_surname_of(c.actor.name)) == key]
+                      and _surname_key(c.actor.name) in (key, f"al {key}", f"el {key}")]
+            start = i
+            if before and i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("al", "el") and \
+                    taken[i - 2] is None and i - 2 not in named:
+                start = i - 2  # "Al-Quaety" after "Nabil Hasan al-Quaety"
             if before:
                 actor = before[-1].actor
                 assert actor is not None
@@ -398,8 +404,8 @@ class Resolver:
                     out.append(Cand(i, i + 1, office, f"people table: {office.name} ('{token.text}', not tagged a "
                                     f"name; not {actor.name} of earlier in the article)", "person", token))
                     continue  # "Trump" after "Melania Trump": the president
-                out.append(Cand(i, i + 1, actor, f"surname '{token.text}' -> {actor.name} (earlier in the article; "
-                                "not tagged a name)", "person", token))
+                out.append(Cand(start, i + 1, actor, f"surname '{doc[start:i + 1].text}' -> {actor.name} (earlier in "
+                                "the article; not tagged a name)", "person", token))
         return out
 
     def _person(self, text: str, date: str | None, earlier: list[tuple[str, Actor]]) -> tuple[Actor, str]:
@@ -407,7 +413,8 @@ class Resolver:
         for name, actor in reversed(earlier):
             if _normalised(name) == key:
                 return actor, f"same name as earlier '{name}'"
-        if " " not in key or len(tokens(key)) == 1:  # "Bashir", "al-Bashir"
+        if " " not in key or len(tokens(key)) == 1 or any(key == _surname_key(name) for name, _a in earlier):
+            # "Bashir", "al-Bashir", "Al-Quaety"
             named = [(name, actor) for name, actor in reversed(earlier) if key in _short_names(name, actor.country)]
             if named:  # the latest, or the latest with a state ("Conyers" after "John Conyers", "John Conyers Jr.")
                 name, actor = next(((n, a) for n, a in named if a.country), named[0])
@@ -449,6 +456,8 @@ class Resolver:
         i = start - 1
         while i >= 0:
             token = doc[i]
+            if token.is_space and "\n" in token.text:
+                break  # a title never runs across lines ("... of RSF\n\nAl-Quaety, who ...")
             if token.is_space:
                 i -= 1
                 continue
@@ -899,14 +908,20 @@ class Resolver:
         to a word for a person ('chief', 'head', 'director') of a state's body or of a state, where no role
         phrase covers that word, is of that state (and the body's sector)."""
         assert cand.actor is not None
-        for appos in (c for c in cand.head.children if c.dep_ == "appos" and is_person_noun(c) and c.i >= cand.end):
+        for appos in (c for c in cand.head.children if c.dep_ == "appos" and c.i >= cand.end and any(
+                is_person_noun(t) or _agent_noun(t) for t in (c, *(d for d in c.children if d.dep_ == "conj")))):
             if any(c.start <= appos.i < c.end for c in cands):
                 return  # (a role phrase: resolved above)
-            for prep in (c for c in appos.rights if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == appos.i + 1):
+            # "chief of the Indonesian ... Agency", "director of global news for AFP", "a journalist from Yemen"
+            preps = [c for c in appos.subtree if c.dep_ == "prep" and c.lower_ in ("of", "for", "from", "at")
+                     and c.head.i in (appos.i, *(t.i for t in appos.rights if t.dep_ == "pobj"),
+                                      *(t.i for p in appos.rights if p.dep_ == "prep" for t in p.children))]
+            for prep in preps:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     owner = next((c for c in cands if c.start <= obj.i < c.end and c.end == obj.i + 1), None)
                     if owner is None or owner.actor is None or not owner.actor.country or not (
-                            owner.actor.kind == "country" or owner.actor.sector in STATE_SECTORS):
+                            owner.actor.kind == "country" and (owner.actor.sector is None or prep.lower_ != "from")
+                            or owner.actor.kind == "organization"):
                         continue
                     sector = owner.actor.sector if owner.actor.kind != "country" else None
                     cand.actor = replace(cand.actor, country=owner.actor.country, sector=cand.actor.sector or sector,
@@ -1730,6 +1745,11 @@ def _short_names(name: str, country: str | None) -> frozenset[str]:
         if country in FAMILY_NAME_FIRST:
             out.add(words[0])
     return frozenset(out)
+
+
+@functools.lru_cache(maxsize=4096)
+def _surname_key(name: str) -> str:
+    return normalise(_surname_of(name))
 
 
 def _surname_of(name: str) -> str:
