@@ -29,6 +29,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -256,9 +257,16 @@ def _plain(name: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]+", " ", text).split()).removeprefix("the ")
 
 
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    from .where import _gazetteer
+
+    return frozenset(_plain(row[0]) for rows in _gazetteer().values() for row in rows if row[4] == "country")
+
+
 def same_place(found: Location, gold: GoldPlace) -> bool:
     """Whether a location found names the gold place: by name, or by what the gazetteer reads the gold name as."""
-    from .where import _countries, place_named
+    from .where import place_named
 
     name = _plain(found.name)
     if name in (_plain(gold.place), _plain(gold.text)):
@@ -270,7 +278,7 @@ def same_place(found: Location, gold: GoldPlace) -> bool:
         return True
     # the same place under another name ("D.C." and "Washington, D.C."): the same coordinates (not for a
     # country, which the gazetteer puts at its capital)
-    countries = {_plain(row[0]) for row in _countries().values()}
+    countries = _country_names()
     if name in countries or _plain(known.name) in countries:
         return False
     return None not in (known.lat, known.lon, found.lat, found.lon) and \
