@@ -262,3 +262,13 @@ def test_agentless_passive_of_the_act_itself(pipeline, text, type_, target):
 def test_acts_not_yet_done(pipeline, text, type_, modality):
     doc = pipeline(Article(text=text, published="2018-08-20"))
     assert [e.modality for e in doc.events if e.type == type_] == [modality], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "type_", "modality"), [
+    # a noun event hedged by its adjective (AllSides hand check)
+    ("Assange still faces likely arrest by London police should he leave the embassy.", "COERCE", "hypothetical"),
+    ("A possible Russian invasion of Ukraine alarmed NATO.", "ASSAULT", "hypothetical"),
+])
+def test_hedged_noun_events(pipeline, text, type_, modality):
+    doc = pipeline(Article(text=text, published="2018-11-20"))
+    assert [e.modality for e in doc.events if e.type == type_] == [modality], [e.explanation for e in doc.events]

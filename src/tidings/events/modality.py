@@ -28,6 +28,11 @@ TIME_MARKS = frozenset({"before", "until", "till", "once", "when", "after", "as 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
+NOUN_HEDGES = {**dict.fromkeys(("possible", "potential", "likely", "probable", "prospective", "hypothetical",
+                                 "threatened", "feared", "rumoured", "rumored"), "hypothetical"),
+               **dict.fromkeys(("planned", "proposed", "intended", "upcoming", "forthcoming", "future"), "intended")}
+
+
 def _infinitive_adjunct(token: Token) -> bool:
     """"have sworn to fight" parsed as an adverbial clause: an infinitive without a subject of its own."""
     return token.dep_ == "advcl" and token.i > token.head.i and any(
@@ -121,6 +126,10 @@ def modality(token: Token) -> tuple[str, str]:
         if mood != "asserted":
             return mood, word
     if token.pos_ == "NOUN":
+        for child in token.children:
+            # "possible sanctions", "a likely arrest", "the planned offensive": not (yet) done
+            if child.dep_ == "amod" and child.lower_ in NOUN_HEDGES:
+                return NOUN_HEDGES[child.lower_], child.text
         head = token.head
         if token.dep_ == "pobj" and head.dep_ == "prep" and head.head.lemma_.lower() in (
                 "fear", "threat", "risk", "possibility", "prospect", "plan", "danger"):
