@@ -245,6 +245,11 @@ class Resolver:
                 out.append(Cand(start, end, actor, f"gazetteer: {entry.source}: {actor.code or '-'}{when}",
                                 "person", span.root))
                 continue
+            other = _other_body(doc, span.text)
+            if other is not None:  # "RSF" where the article names Reporters Without Borders
+                out.append(Cand(start, end, other[1], f"acronym of '{other[0]}' (named in the article)", "name",
+                                span.root))
+                continue
             out.append(Cand(start, end, entry.actor, f"gazetteer: {entry.source}", "name", span.root))
         return out
 
@@ -871,6 +876,16 @@ class Resolver:
                     cand.end + 1 >= len(doc) or doc[cand.end].lower_ not in ("of", "from"):
                 continue
             i = cand.end + 1
+            body = by_start.get(i + 1 if doc[i].lower_ == "the" else i)
+            if body is not None and body.actor is not None and body.actor.kind == "organization" and \
+                    (body.actor.country or body.actor.sector in ("NGO", "IGO", "MED")) and \
+                    doc[cand.end].lower_ == "of" and cand.actor.sector is None:
+                # "Sabrina Bennoui of Reporters Without Borders", "X of the National Crime Agency"
+                org = body.actor
+                cand.actor = replace(cand.actor, country=org.country, sector=org.sector,
+                                     code=org.code if not org.country else None)
+                cand.how += f"; of '{doc[body.start:body.end].text}'"
+                continue
             run = []
             while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
                 run.append(doc[i])
@@ -1561,6 +1576,30 @@ BODY_HEADS = {
 STATE_BODY_HEADS = {"agency": "GOV", "service": "GOV", "bureau": "GOV", "directorate": "GOV", "office": "GOV",
                     "commission": "GOV", "authority": "GOV", "inspectorate": "GOV", "guard": "MIL", "corps": "MIL"}
 BODY_SECTORS = {"SPY", "COP", "MIL", "JUD", "LEG"}
+
+
+@functools.lru_cache(maxsize=1)
+def _acronyms() -> dict[str, list[tuple[str, Actor]]]:
+    """data/sources/acronyms.tsv: acronym -> [(full name, the body)] of second readings."""
+    from .gazetteer import DATA
+
+    out: dict[str, list[tuple[str, Actor]]] = {}
+    for line in (DATA / "sources" / "acronyms.tsv").read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        acronym, full, name, kind, country, sector = line.split("\t")
+        actor = Actor(name=name, kind=kind, country=country or None, sector=sector or None,
+                      code=(country + sector) or None)
+        out.setdefault(acronym, []).append((full, actor))
+    return out
+
+
+def _other_body(doc: Doc, text: str) -> tuple[str, Actor] | None:
+    """The second reading of an acronym whose full name the article gives, else None."""
+    readings = _acronyms().get(text)
+    if not readings:
+        return None
+    return next(((full, actor) for full, actor in readings if full in doc.text), None)
 
 
 def _deletions(word: str) -> set[str]:
