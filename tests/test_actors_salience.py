@@ -63,3 +63,9 @@ def test_a_nationality_word_of_someone_is_no_salient_state(pipeline, text, words
     doc = pipeline(Article(text=text, published="2019-11-30"))
     found = [m.actor.country for m in doc.mentions if m.text == words]
     assert not_state not in found, [(m.text, m.actor.code, m.how) for m in doc.mentions]
+
+
+def test_protesters_are_of_where_they_act(pipeline):
+    doc = pipeline(Article(text="Yellow vest protesters clashed with police in Paris on Saturday.", published="2019-01-12"))
+    found = [m.actor.country for m in doc.mentions if m.text == "Yellow vest protesters"]
+    assert found == ["FRA"], [(m.text, m.actor.code, m.how) for m in doc.mentions]

@@ -76,6 +76,9 @@ ARMED_SECTORS = {"REB", "UAF", "INS"}
 PLACE_PREPS = {"in", "inside", "near", "across", "throughout"}
 # People of a place (not of a state abroad, as "nationals" or "troops" in a country may be).
 LOCALS = {"protester", "protestor", "demonstrator", "activist", "resident", "civilian", "villager"}
+# Of those, the ones whose place is where they act, not only where their phrase says they are ("protesters
+# clashed with police in Paris"; not "civilians were evacuated to Poland").
+PROTESTERS = {"protester", "protestor", "demonstrator", "activist"}
 # Sectors whose bare role words ("the government", "police", "protesters") belong to the salient state.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "CVL", "SPY"}
 # Bodies a story's own state has at home ("the police", "the court"): of the state the article names most.
@@ -1146,6 +1149,8 @@ class Resolver:
         if country is None and org is None and (sector == "OPP" or sector == "CVL" and cand.role_word in LOCALS):
             # "opposition groups in Zimbabwe", "protesters in Kyiv" (not "nationals in Ukraine", "troops in Syria")
             country = self._place_of_act(doc, cand, cands, own=True)
+            if country is None and cand.role_word in PROTESTERS:  # "protesters clashed with police in Paris"
+                country = self._place_of_act(doc, cand, cands)
         if country is None and org is None and sector in STATE_SECTORS:
             # "the government", "police", "the protesters": of the state the article is about
             ante = self._nearest(done, cand, lambda _c, a: a.sector == sector and a.country is not None
