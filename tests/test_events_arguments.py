@@ -272,3 +272,14 @@ def test_acts_not_yet_done(pipeline, text, type_, modality):
 def test_hedged_noun_events(pipeline, text, type_, modality):
     doc = pipeline(Article(text=text, published="2018-11-20"))
     assert [e.modality for e in doc.events if e.type == type_] == [modality], [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "pairs"), [
+    # the officials of every state listed are doers (each pair both ways, as dyadic event data codes a meeting)
+    ("Foreign ministers of Russia and Turkey met in Moscow.", {("RUSGOV", "TURGOV"), ("TURGOV", "RUSGOV")}),
+    ("Officials from Iran and Saudi Arabia held talks in Baghdad.", {("IRNGOV", "SAUGOV"), ("SAUGOV", "IRNGOV")}),
+])
+def test_officials_of_listed_states(pipeline, text, pairs):
+    doc = pipeline(Article(text=text, published="2019-12-09"))
+    assert {(e.source.actor.code, e.target.actor.code if e.target else None) for e in doc.events
+            if e.type == "CONSULT"} == pairs, [e.explanation for e in doc.events]

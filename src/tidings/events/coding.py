@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from ..document import Actor, Mention
+from ..document import Actor, Mention, make_code
 from ..tone import valence
 from .arguments import (
     NOUN_TARGET_PREPS,
@@ -436,6 +436,25 @@ def _person_mention(doc: Doc, token: Token) -> Mention:
     return Mention(span.start_char, span.end_char, span.text, PEOPLE, how="person")
 
 
+def _officials_of_the_others(doc: Doc, agent: Token, first: Mention) -> list[Mention]:
+    """"Leaders of France, Germany and Ukraine met": the actors stage names the leaders of France; the leaders of
+    the other states listed are doers too, of the same sector."""
+    if agent.tag_ != "NNS" or not first.actor.sector:
+        return []
+    states = [p for c in agent.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+              for p in c.children if p.dep_ == "pobj"]
+    out = []
+    for state in (c for p in states for c in p.conjuncts):
+        found = mention_of(doc, state)
+        if found is None or not found.actor.country or found.actor.sector or found.actor.country == \
+                first.actor.country:
+            continue
+        actor = replace(found.actor, sector=first.actor.sector,
+                        code=make_code(found.actor.country, first.actor.sector))
+        out.append(replace(found, actor=actor))
+    return out
+
+
 def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     token = cand.token
     agent, patients, passive = clause_arguments(token)
@@ -458,6 +477,8 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
             _unidentified_attackers(doc, cand, agent)
         else:
             cand.sources = [m for m in (mention_of(doc, a) for a in with_conjuncts(agent)) if m is not None]
+            if len(cand.sources) == 1:
+                cand.sources += _officials_of_the_others(doc, agent, cand.sources[0])
             cand.joint = len(cand.sources) > 1
             cand.source_how = "passive agent" if passive else "subject"
     if not cand.sources and convicted and agent.pos_ in ("PROPN", "PRON", "NOUN"):

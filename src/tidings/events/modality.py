@@ -28,8 +28,9 @@ TIME_MARKS = frozenset({"before", "until", "till", "once", "when", "after", "as 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 
 
+# (not "threatened": "mounted its long-threatened invasion" did it)
 NOUN_HEDGES = {**dict.fromkeys(("possible", "potential", "likely", "probable", "prospective", "hypothetical",
-                                 "threatened", "feared", "rumoured", "rumored"), "hypothetical"),
+                                 "feared", "rumoured", "rumored"), "hypothetical"),
                **dict.fromkeys(("planned", "proposed", "intended", "upcoming", "forthcoming", "future"), "intended")}
 
 
