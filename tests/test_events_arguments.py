@@ -158,8 +158,8 @@ def test_a_pronoun_that_attacks_is_a_person_placed_where_he_struck(pipeline):
 
 @pytest.mark.parametrize(("text", "source", "target", "negated"), [
     # criticism told only by the words of a quotation (Wikinews dev half; the seed's style)
-    ('"President Trump treats the rule of law with utter contempt," said California Attorney General Xavier '
-     'Becerra.', "California Attorney General Xavier Becerra", "President Trump", False),
+    (('"President Trump treats the rule of law with utter contempt," said California Attorney General Xavier '
+     'Becerra.'), "California Attorney General Xavier Becerra", "President Trump", False),
     ('"This decision is unacceptable," the Chinese foreign ministry said on Monday.', "the Chinese foreign ministry",
      None, False),
     ('Obama said the decision was not "disappointing".', "Obama", None, True),
@@ -215,8 +215,8 @@ def test_found_to_be_of_no_judgement_is_no_event(pipeline):
     ('"My thoughts are with the injured and all those affected," British Prime Minister Boris Johnson said.',
      "SUPPORT"),
     # praise and blame in one quotation: no stance read from its words
-    ('"The bravery of the police was matched by the cowardly act of the attacker," Sadiq Khan, the mayor of London, '
-     'said.', None),
+    (('"The bravery of the police was matched by the cowardly act of the attacker," Sadiq Khan, the mayor of London, '
+     'said.'), None),
 ])
 def test_quoted_words_of_praise_are_support(pipeline, text, type_):
     doc = pipeline(Article(text=text, published="2019-12-01"))
@@ -231,8 +231,8 @@ def test_quoted_words_of_praise_are_support(pipeline, text, type_):
      "Michael Robert Milken"),
     ("Bruce McArthur, from Toronto, Canada, on Tuesday admitted his guilt in eight murders.", "ASSAULT",
      "Bruce McArthur", None),
-    ("Friedler, of Virginia-based Symplicity Corporation, pled guilty to conspiring to hack into the computer "
-     "systems of two companies.", "COERCE", "Friedler", None),
+    (("Friedler, of Virginia-based Symplicity Corporation, pled guilty to conspiring to hack into the computer "
+     "systems of two companies."), "COERCE", "Friedler", None),
 ])
 def test_guilt_pleaded_or_admitted(pipeline, text, type_, source, target):
     doc = pipeline(Article(text=text, published="2020-02-19"))
@@ -283,3 +283,14 @@ def test_officials_of_listed_states(pipeline, text, pairs):
     doc = pipeline(Article(text=text, published="2019-12-09"))
     assert {(e.source.actor.code, e.target.actor.code if e.target else None) for e in doc.events
             if e.type == "CONSULT"} == pairs, [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "target", "country"), [
+    # people harmed or held whom no actor names are the target, placed like persons of no stated state
+    ("The officers eventually shot him dead outside a Boots store in London.", "him", "GBR"),
+    ("Police arrested the accused in the neighborhood of Strickland Street in Christchurch.", "the accused", "NZL"),
+])
+def test_people_harmed_or_held_are_targets(pipeline, text, target, country):
+    doc = pipeline(Article(text=text, published="2020-02-03"))
+    assert [(e.target.text, e.target.actor.country) for e in doc.events if e.target] == [(target, country)], \
+        [e.explanation for e in doc.events]

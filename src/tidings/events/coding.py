@@ -510,6 +510,16 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     if pressed is not None:
         objects.insert(0, pressed)
     cand.targets = _pick_targets(doc, objects, cand.sources)
+    if not cand.targets and not passive and cand.sources and cand.entry.type in HARMS:
+        # "police shot him dead", "detained the man", "killing four": people no actor names, placed later like
+        # other persons of no stated state
+        person = next((p for p in patients if p.dep_ == "dobj" and p.lemma_.lower() not in ACCIDENT_WORDS and (
+            p.lemma_.lower() in PEOPLE_DONE_TO or p.lower_ in PERSONAL_PRONOUNS or p.ent_type_ == "PERSON" or
+            p.pos_ == "NUM" or p.lower_ == "accused")), # (not any proper name: "blocked Facebook")
+            None)
+        if person is not None and mention_of(doc, person) is None:
+            span = doc[person.left_edge.i:person.i + 1]
+            cand.targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
     if not cand.targets and cand.entry.type in COMPLEMENT_TARGETS and \
             any(s.actor.country or s.actor.sector in ("IGO", "NGO") for s in cand.sources):
         # (a source of unknown country is placed later from the states the sentence names, the target's aside)
@@ -565,6 +575,8 @@ def _named_person(token: Token) -> bool:
     return sum(t.is_title for t in words) * 2 < len(words)  # not a word of a headline in title case
 
 
+# Acts done to people: their victims or suspects are the targets even where no actor names them.
+HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
 # One person of no named group ("a man", "a teenager").
 LONE_PEOPLE = word_set("teenager teenagers youth youths individual individuals assailant gunman")
 # People an event was done to whom the actors stage names no one ("the woman was killed").

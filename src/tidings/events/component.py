@@ -411,7 +411,8 @@ def _target_localized(doc: Doc, target: Mention, trigger: Token, source: Mention
     opposition leader to run"; not "the US will supply the rebels")."""
     if target.actor.kind == "region":
         return target, ""  # "Europe", "the West": of no one state
-    near = [e for e in ents if _arcs(e.root, trigger) <= 3]
+    # people harmed or held whom no actor names ("shot him dead outside a store in London") are where it was done
+    near = ents if target.how == "done-to" else [e for e in ents if _arcs(e.root, trigger) <= 3]
     location = locate(near, trigger)[0] if near else None
     target, how = _localized(doc, target, location, role="target")
     if how or not source.actor.country or target.actor.kind in ("country", "region"):
