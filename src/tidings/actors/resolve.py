@@ -938,9 +938,9 @@ class Resolver:
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
                     owner = next((c for c in cands if c.start <= obj.i < c.end and c.end == obj.i + 1), None)
                     if owner is None or owner.actor is None or not owner.actor.country or not (
-                            owner.actor.kind == "country" and (owner.actor.sector is None or prep.lower_ != "from")
+                            owner.actor.kind == "country" and prep.lower_ in ("of", "from")
                             or owner.actor.kind == "organization"):
-                        continue
+                        continue  # ("Director for Iraq" of the US National Security Council is no Iraqi)
                     sector = owner.actor.sector if owner.actor.kind != "country" else None
                     cand.actor = replace(cand.actor, country=owner.actor.country, sector=cand.actor.sector or sector,
                                          code=None, role=cand.actor.role or appos.lower_)
@@ -1150,7 +1150,7 @@ class Resolver:
             # "opposition groups in Zimbabwe", "protesters in Kyiv" (not "nationals in Ukraine", "troops in Syria")
             country = self._place_of_act(doc, cand, cands, own=True)
             if country is None and cand.role_word in PROTESTERS:  # "protesters clashed with police in Paris"
-                country = self._place_of_act(doc, cand, cands)
+                country = self._place_of_act(doc, cand, cands, direct=True)
         if country is None and org is None and sector in STATE_SECTORS:
             # "the government", "police", "the protesters": of the state the article is about
             ante = self._nearest(done, cand, lambda _c, a: a.sector == sector and a.country is not None
@@ -1162,8 +1162,7 @@ class Resolver:
             else:
                 # the police, the courts and the authorities of a story are those of where it happens; the
                 # government and parliament those of the state it is about
-                home = self._home(done, cand) if sector in LOCAL_SECTORS or cand.role_word == "authority" \
-                    else None
+                home = self._home(done, cand) if sector in LOCAL_SECTORS else None
                 ante = None if home is not None else \
                     self._salient(done, cand, kinds=("country",), article_wide=sector in HOME_SECTORS)
                 if home is None and ante is None:  # no state by name, only its bodies ("Venezuela's government ...")
@@ -1243,7 +1242,8 @@ class Resolver:
         cand.actor = replace(cand.actor, country=where.actor.country, code=None)
         cand.how += f"; of {why} {where.actor.name}"
 
-    def _place_of_act(self, doc: Doc, cand: Cand, cands: list[Cand], own: bool = False) -> str | None:
+    def _place_of_act(self, doc: Doc, cand: Cand, cands: list[Cand], own: bool = False,
+                      direct: bool = False) -> str | None:
         """The one state named as where armed men of no named state are or act: 'the rebels in Chad',
         'militants attacked a police checkpoint in Pakistan's Swat valley' (CAMEO codes insurgents by the
         state they fight in). None where no state, or more than one, is named so."""
@@ -1257,10 +1257,11 @@ class Resolver:
         found: dict[str, Cand] = {}
         for prep in places:
             lo, hi = prep.i, prep.right_edge.i + 1
+            objs = {o.i for o in prep.children if o.dep_ == "pobj"}
             for c in cands:
                 if lo <= c.start and c.end <= hi and c.kind == "name" and c.actor is not None \
-                        and c.actor.kind == "country" and c.actor.country:
-                    found.setdefault(c.actor.country, c)
+                        and c.actor.kind == "country" and c.actor.country and (not direct or c.head.i in objs):
+                    found.setdefault(c.actor.country, c)  # (direct: "in Paris", not "in opposition to China's veto")
         if not found:  # a city: "protesters in Kyiv" (a capital in a place phrase is no government)
             for prep in places:
                 for obj in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"):
@@ -1916,6 +1917,13 @@ def _surname_a_capital(doc: Doc, start: int, end: int, last: Cand | None) -> boo
     return end - start >= 2 and _capital_word(last, end - 1) and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start:end])
 
 
+# Nouns for one person that the role words lack ("a Polish chef", "an Iranian man").
+SOMEONE_NOUNS = frozenset({"man", "woman", "boy", "girl", "chef", "cook", "tourist", "citizen", "couple", "family",
+                           "teenager", "mother", "father", "son", "daughter", "wife", "husband", "doctor", "nurse",
+                           "victim", "suspect", "gunman", "businessman", "businesswoman", "native", "immigrant",
+                           "refugee", "migrant", "hostage", "cleric", "preacher", "priest", "pilot", "sailor"})
+
+
 def _person_demonym(c: Cand) -> bool:
     """'an Australian', 'a Briton': a demonym used as a noun for one person; 'a Polish chef', 'a Canadian
     tourist': a nationality word of one someone or something. Neither is the state as an actor."""
@@ -1924,7 +1932,9 @@ def _person_demonym(c: Cand) -> bool:
         return False
     head = c.head
     if head.dep_ == "amod" and head.head.pos_ == "NOUN" and head.head.tag_ == "NN":
-        head = head.head  # "a Polish chef"
+        head = head.head  # "a Polish chef" (not "a U.S. raid", "a Russian company")
+        if not (is_person_noun(head) or _agent_noun(head) or head.lemma_.lower() in SOMEONE_NOUNS):
+            return False
     elif head.tag_ not in ("NNP", "NN"):
         return False
     return any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in head.children)
@@ -1946,8 +1956,8 @@ def _states_named(doc: Doc, cands: list[Cand]) -> tuple[Counter[str], dict[str, 
     """How often the article names each state by its own words, before any resolving, and the first words that
     name it: names of states, institutions and people the tables know, and its cities ("a jury trial in
     Paris"); not a nationality word before a common noun ("a Polish chef", "an Irish pub") nor a newsroom
-    ("NPR"). A place where things happen ("in Reading, Berkshire, UK") counts twice; a person once, however
-    often named (a suspect's nationality, named at every turn, says little of where the story is)."""
+    ("NPR"). A place where things happen ("in Reading, Berkshire, UK") counts twice; a person of no state office
+    once, however often named (a suspect's nationality, named at every turn, says little of where the story is)."""
     counts: Counter[str] = Counter()
     first: dict[str, Cand] = {}
     covered = {i for c in cands for i in range(c.start, c.end)}
@@ -1964,7 +1974,8 @@ def _states_named(doc: Doc, cands: list[Cand]) -> tuple[Counter[str], dict[str, 
             continue
         if c.head.dep_ == "amod" and c.head.head.pos_ == "NOUN" and c.end - c.start == 1:
             continue
-        if c.actor.kind == "person" or _person_demonym(c):
+        if c.actor.kind == "person" and c.actor.sector not in HOME_SECTORS | {"MIL", "SPY"} or _person_demonym(c):
+            # (a private person's nationality counts once; an office holder each time: "President Obama")
             key = c.actor.name if c.actor.kind == "person" else f"{c.start}"
             if key in people:
                 continue
