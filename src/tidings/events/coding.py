@@ -268,7 +268,7 @@ def _quoted_stances(doc: Doc, sentence: Span) -> list[Candidate]:
         cand.sources, cand.source_how = [speaker], f"the speaker of the quotation ('{speaker.text}')"
         # the target: an actor of known state the quoted words name, the subject of a clause first ("Iran is
         # acting as a bully ... telling lies")
-        inside = [m for m in doc._.tidings_mentions if quote.start <= m.start and m.end <= quote.end and
+        inside = [m for m in doc._.tidings_mentions or () if quote.start <= m.start and m.end <= quote.end and
                   sentence.start_char <= m.start < sentence.end_char and _different(m, [speaker]) and
                   (m.actor.country or m.actor.sector in ("IGO", "NGO"))]
         subjects = {t.idx for t in sentence if t.dep_ in ("nsubj", "nsubjpass")}
