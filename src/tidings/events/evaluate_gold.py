@@ -281,8 +281,9 @@ def same_place(found: Location, gold: GoldPlace) -> bool:
     countries = _country_names()
     if name in countries or _plain(known.name) in countries:
         return False
-    return None not in (known.lat, known.lon, found.lat, found.lon) and \
-        abs(known.lat - found.lat) < 0.05 and abs(known.lon - found.lon) < 0.05
+    if known.lat is None or known.lon is None or found.lat is None or found.lon is None:
+        return False
+    return abs(known.lat - found.lat) < 0.05 and abs(known.lon - found.lon) < 0.05
 
 
 def pair_for(gold: GoldEvent, found: list[Event]) -> Event | None:
@@ -313,7 +314,7 @@ class WhenWhere:
         c["paired_same_type"] += found.type == gold.type
         if gold.when != _UNSET:
             self._when(gold.when, found, published)
-        if gold.where != _UNSET:
+        if not isinstance(gold.where, str):  # a str is only the mark of "not coded"
             self._where(gold.where, found, sentence)
 
     def _when(self, when: str | None, found: Event, published: str) -> None:

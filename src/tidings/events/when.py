@@ -149,8 +149,8 @@ def resolve_grain(expression: str, base: date, *, future: bool = False) -> tuple
         if unit == "month":
             return _month_shift(base, step), "month"
         return date(base.year + step, 1, 1), "year"
-    for month, num in MONTHS.items():
-        if len(month) > 3 and re.search(rf"\b{month}\b", text):
+    for name, num in MONTHS.items():
+        if len(name) > 3 and re.search(rf"\b{name}\b", text):
             day = _guess_year(num, 1, base, future=future)
             return (day, "month") if day else None
     m = _YEAR.search(text)
@@ -230,7 +230,7 @@ def still_to_come(trigger: Token) -> bool:
 def lead_date(doc: Doc, published: date) -> tuple[date, str] | None:
     """The day the article's lead sentence names for its news (within a month before publication), with the
     words that name it; None where the lead names no day. Cached on the doc."""
-    key = ("tidings_lead_date", published)
+    key = f"tidings_lead_date:{published.isoformat()}"
     if key in doc.user_data:
         return doc.user_data[key]
     found = None

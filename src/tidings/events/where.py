@@ -321,17 +321,19 @@ def home_state(source: Mention | None, type_: str | None) -> Location | None:
     """The state whose own institution does the event at home ("Turkey sentenced two people smugglers", "the
     United States House of Representatives impeached"), as a country-level place; None for other doers and
     for acts that reach abroad (meetings, deals, aid, troops)."""
-    if source is None or type_ in ABROAD_TYPES or not source.actor.country:
+    if source is None or type_ in ABROAD_TYPES:
         return None
-    actor = source.actor
+    actor, country = source.actor, source.actor.country
+    if not country:
+        return None
     if actor.kind != "country" and actor.sector not in HOME_SECTORS:
         return None
     if type_ == "ASSAULT" and actor.sector != "COP":
         return None  # strikes and attacks by states are abroad as often as not; police shoot at home
-    town = _town_in_name(source.text, actor.country)
+    town = _town_in_name(source.text, country)
     if town is not None:
         return town  # "Toronto Police", "the Tbilisi city court": the town they serve
-    row = _countries().get(actor.country)
+    row = _countries().get(country)
     if row is None:
         return None
     return Location(name=row[0], country=row[1], lat=round(row[2], 4), lon=round(row[3], 4))
