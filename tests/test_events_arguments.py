@@ -294,3 +294,16 @@ def test_people_harmed_or_held_are_targets(pipeline, text, target, country):
     doc = pipeline(Article(text=text, published="2020-02-03"))
     assert [(e.target.text, e.target.actor.country) for e in doc.events if e.target] == [(target, country)], \
         [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a claim whose own clause names a wrong is an allegation (ACCUSE 112)
+    ("Russia claimed the election in Ukraine was rigged.", [("ACCUSE", "112", "Russia")]),
+    # a wrong in a clause inside the claim, or only said: no allegation
+    ("Russia claimed the election, which observers said was free of fraud, went well.", []),
+    ("Russia said the election in Ukraine was rigged.", []),
+])
+def test_claims_of_a_wrong(pipeline, text, found):
+    doc = pipeline(Article(text=text, published="2019-04-01"))
+    assert [(e.type, e.cameo, e.source.text) for e in doc.events if "names a wrong" in e.explanation] == found, \
+        [e.explanation for e in doc.events]

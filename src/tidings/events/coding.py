@@ -285,6 +285,43 @@ def _quoted_stances(doc: Doc, sentence: Span) -> list[Candidate]:
     return out
 
 
+# Words naming a wrong. What an actor claims, argues or suspects in a clause holding one is an allegation (ACCUSE
+# allege, CAMEO 112): "Trump and his supporters claimed Joe Biden only won the elections due to voter fraud", "the
+# motion claims Trump's declaration is unconstitutional". Written by hand from the PLOVER definition of ACCUSE
+# allege; "said" alone is left out (most of what is said about a wrong is reporting it).
+WRONGS = word_set("""
+fraud fraudulent stolen rigged illegal illegally unlawful unlawfully unconstitutional violate violated violates
+violating violation violations corrupt corruption bribe bribes bribery lied lying cheated collusion colluded
+interference meddled meddling obstruction genocide racist misconduct negligence negligent abuse abuses crimes
+criminal""")
+ALLEGING = frozenset({"claim", "allege", "argue", "contend", "assert", "insist", "maintain", "suspect", "accuse",
+                      "charge"})
+ALLEGED = Trigger("claim", "VERB", frozenset(), "ACCUSE", "allege", "112", 0.45,
+                  source="a claim whose clause names a wrong")
+
+
+def _allegation(verb: Token) -> Candidate | None:
+    """An allegation told as a claim ("claimed the election was stolen"), or None."""
+    if verb.lemma_.lower() not in ALLEGING or verb.pos_ != "VERB":
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    def own(token: Token) -> bool:  # in the claimed clause itself, not in a clause inside it
+        while token != clause:
+            if token.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp") or token.head == token:
+                return False
+            token = token.head
+        return True
+
+    wrong = next((t for t in clause.subtree if t.lower_ in WRONGS and own(t)), None)
+    if wrong is None:
+        return None
+    cand = Candidate(verb, replace(ALLEGED, lemma=verb.lemma_.lower()))
+    cand.notes.append(f"what is claimed names a wrong ('{wrong.text}')")
+    return cand
+
+
 PHONED = Trigger("call", "VERB", frozenset(), "CONSULT", "phone", "041", 0.6, source="a call to a named actor")
 # Standing disagreement told as a state, not an act ("Trump and Bolton have been at odds over Iran", "X, a
 # fierce critic of the government"): ACCUSE disapprove (CAMEO 110, 111), by who is so, of whom "with" or "of"
@@ -346,6 +383,10 @@ def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str,
             rows = table.get((token.lower_, pos))
         if not rows and pos == "VERB":
             rows = next((table[(stem, pos)] for stem in _stems(token.lower_) if (stem, pos) in table), None)
+        if not rows and pos == "VERB":
+            alleged = _allegation(token)
+            if alleged is not None:
+                out.append(alleged)
         if not rows:
             continue
         for row in rows:
@@ -481,7 +522,7 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
                 cand.sources += _officials_of_the_others(doc, agent, cand.sources[0])
             cand.joint = len(cand.sources) > 1
             cand.source_how = "passive agent" if passive else "subject"
-    if not cand.sources and convicted and agent.pos_ in ("PROPN", "PRON", "NOUN"):
+    if not cand.sources and convicted and agent is not None and agent.pos_ in ("PROPN", "PRON", "NOUN"):
         cand.sources, cand.source_how = [_person_mention(doc, agent)], "who was found or pleaded guilty of it"
     if not cand.sources and agent is not None:
         _crowd_source(doc, cand, agent)  # "a million people marched in London"
@@ -520,7 +561,7 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
         if person is not None and mention_of(doc, person) is None:
             span = doc[person.left_edge.i:person.i + 1]
             cand.targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
-    if not cand.targets and cand.entry.type in COMPLEMENT_TARGETS and \
+    if not cand.targets and (cand.entry.type in COMPLEMENT_TARGETS or cand.entry.source == ALLEGED.source) and \
             any(s.actor.country or s.actor.sector in ("IGO", "NGO") for s in cand.sources):
         # (a source of unknown country is placed later from the states the sentence names, the target's aside)
         cand.targets = _pick_targets(doc, _complement_targets(token), cand.sources)
@@ -872,9 +913,9 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
             and head.lemma_.lower() in LIGHT_VERBS and cand.entry.type in UNNAMED_TYPES:
         agent, patients, passive = clause_arguments(head)
         targets = _pick_targets(doc, patients, [])
-        person = next((p for p in patients if p.lemma_.lower() in PEOPLE_DONE_TO or _named_person(p)), None)
-        if not targets and person is not None:
-            span = doc[person.left_edge.i:person.i + 1]
+        given = next((p for p in patients if p.lemma_.lower() in PEOPLE_DONE_TO or _named_person(p)), None)
+        if not targets and given is not None:
+            span = doc[given.left_edge.i:given.i + 1]
             targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
         if agent is None and passive and targets:
             # "she was granted clemency", "he was given a life sentence": done to them by someone unnamed
