@@ -111,6 +111,13 @@ SENTENCES = [
       "for national security advisor John R. Bolton's resignation Monday night, and that Bolton tendered it the "
       "next morning. Bolton gave a different account of events, also speaking via Twitter: \"I offered to resign "
       "last night and President Trump said, 'Let's talk about it tomorrow.' \""), "offered", date(2019, 9, 9)),
+    ("date_of_a_relative_clause_is_not_the_event's", "2020-02-21",
+     "The minister agreed to open talks with the rebels to restore the ceasefire, which collapsed in 2015.", "talks",
+     date(2020, 2, 21)),
+    ("year_deep_in_the_trigger's_phrase", "2020-02-21",
+     ("Crystal Munoz was convicted of conspiracy to possess with intent to distribute 1,000 or more kilograms of "
+      "marijuana in 2008 in the Western District of Texas, and was sentenced to serve 188 months (15 years, 8 "
+      "months) in prison."), "convicted", date(2008, 1, 1)),
     ("no_lead_day_publication", "2020-02-21",
      "Trump granted Angela Ronae Stanton a full and unconditional pardon.", "pardon", date(2020, 2, 21)),
 ]

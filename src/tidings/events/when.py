@@ -274,6 +274,27 @@ def _clause_head(token: Token) -> Token:
     return token
 
 
+def _governs(head: Token, trigger: Token) -> bool:
+    """Whether a clause headed by `head` contains the trigger other than inside a relative clause ("a staffer
+    who survived the attack told CNN in 2012": not the attack's date)."""
+    token = trigger
+    while token != head:
+        if token.dep_ in ("relcl", "acl") or token.head == token:
+            return False
+        token = token.head
+    return True
+
+
+def _below(token: Token, head: Token) -> bool:
+    """Whether `token` lies under `head` through no relative clause ("convicted of conspiracy to possess
+    marijuana in 2008": yes; "relations, which were cut in 1961": no)."""
+    while token != head:
+        if token.dep_ == "relcl" or token.head == token:
+            return False
+        token = token.head
+    return True
+
+
 def _anchor(trigger: Token) -> Token:
     return trigger if trigger.pos_ in ("VERB", "AUX") or trigger.head == trigger else trigger.head
 
@@ -313,7 +334,9 @@ def event_date(ents: list[Span], trigger: Token, published: date | None, *,
         # a date of the trigger's own clause first, then one of a clause that governs it ("issued On
         # Wednesday an opinion ..., finding it unlawful"), then any other ("the suspension, which went into
         # effect on Tuesday")
-        tier = 0 if own else 1 if _clause_head(ent.root).is_ancestor(trigger) else 2
+        tier = 0 if own else 1 if _governs(_clause_head(ent.root), trigger) else 2
+        if tier == 2 and not (_below(ent.root, anchor) or _below(ent.root, trigger)):
+            continue  # a date of another clause ("talks to re-establish relations, which were cut in 1961")
         distance = 100 * tier + abs(ent.root.i - trigger.i) - (5 if ent.root.head == trigger else 0)
         if best is None or distance < best[0]:
             best = (distance, found[0], text)
