@@ -307,3 +307,16 @@ def test_claims_of_a_wrong(pipeline, text, found):
     doc = pipeline(Article(text=text, published="2019-04-01"))
     assert [(e.type, e.cameo, e.source.text) for e in doc.events if "names a wrong" in e.explanation] == found, \
         [e.explanation for e in doc.events]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "called out China" rebukes, it is no phone call (trigger helper's hand check)
+    ("Senator Elizabeth Warren called out China over its treatment of the Uighurs.", []),
+    # a label by "deem"
+    ("Iran deemed it a violation of its sovereignty.", [("ACCUSE", "111")]),
+    # a word whose every row wants a cue the sentence lacks is no event, for the classifier either
+    ("The senator offered a more pointed suggestion on Tuesday.", []),
+])
+def test_calls_labels_and_cueless_words(pipeline, text, expected):
+    doc = pipeline(Article(text=text, published="2019-04-01"))
+    assert [(e.type, e.cameo) for e in doc.events] == expected, [e.explanation for e in doc.events]

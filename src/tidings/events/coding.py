@@ -70,7 +70,7 @@ hold launch conduct carry stage impose level levy make issue express voice annou
 open deliver provide extend lodge file mount order reach sign give offer engage join take undertake step call
 declare grant seek lead organize organise plan pursue complete finish end intensify escalate
 pay host attend renew repeat reiterate press push support back endorse approve accept welcome stag institute
-prepare bring set reimpose speed
+prepare bring set reimpose speed have
 """)
 # Nouns of taking part: those at or in them are their actors ("thousands gathered for a rally").
 PARTICIPATION = {"PROTEST": ("for", "during", "at", "in"), "CONSULT": ("for", "at", "during"),
@@ -176,7 +176,7 @@ def _stems(word: str) -> list[str]:
 # "called the attack a cowardly act of terrorism", "described the sanctions as illegal": a verdict on someone's
 # act or on them, coded by the words of the label (AFINN-165 valence, see `tone.py`): condemning words make it
 # a disapproval (ACCUSE), praising words an approval (SUPPORT), neutral ones no event.
-LABELLING = frozenset({"call", "label", "brand", "describe", "dub", "term"})
+LABELLING = frozenset({"call", "label", "brand", "describe", "dub", "term", "deem", "proclaim"})
 LABEL_DEPS = frozenset({"oprd", "attr", "npadvmod", "acomp", "prep", "dobj"})
 LABEL_ACCUSE = Trigger("call", "VERB", frozenset(), "ACCUSE", "disapprove", "111", 0.55, source="a label of condemning words")
 LABEL_SUPPORT = Trigger("call", "VERB", frozenset(), "SUPPORT", None, "051", 0.5, source="a label of praising words")
@@ -335,8 +335,8 @@ def _phoned(verb: Token) -> Candidate | None:
     if verb.lemma_.lower() != "call":
         return None
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if len(objects) != 1 or any(c.dep_ in ("oprd", "ccomp", "attr") for c in verb.children):
-        return None
+    if len(objects) != 1 or any(c.dep_ in ("oprd", "ccomp", "attr", "prt") for c in verb.children):
+        return None  # (not "called out China": a rebuke, not a call)
     mention = mention_of(verb.doc, objects[0])
     if mention is None or mention.actor.kind not in ("person", "country") or objects[0].pos_ != "PROPN":
         return None
@@ -401,6 +401,10 @@ def find_candidates(sentence: Span, *, petrarch: bool = False, extra: tuple[str,
             else:
                 out.append(Candidate(token, row))
             break
+        else:
+            # every row of the word wants a cue the sentence lacks ("offered a more pointed suggestion"): the
+            # dictionary knows the word and says this use is no event, so no model codes it either
+            vetoed.add(token.i)
     vetoed.update(c.token.i for c in out if c.entry.type == "NONE")
     return [c for c in out if c.entry.type != "NONE"]
 
