@@ -216,6 +216,7 @@ class Resolver:
                 take(Cand(i, i + 1, None, "", "pronoun", doc[i]))
         cands.sort(key=lambda c: c.start)
         self._stated, self._stated_by = _states_named(doc, cands)
+        self._where, self._where_by = _states_named(doc, cands, where=True)
         self._resolve(doc, cands, date)
         return self._mentions(doc, cands)
 
@@ -1406,19 +1407,20 @@ class Resolver:
         return None
 
     def _home(self, done: list[Cand], cand: Cand) -> Cand | None:
-        """The state where the story happens, for its police, courts and authorities: where no state is named
-        in their sentence, the state the article names most (`_states_named`: places count twice, a person
-        once), where it leads the next one; a mention of it (earlier, else its first). None otherwise."""
+        """The state where the story happens, for its police and courts: where no state is named in their
+        sentence, the state the article names most as `_states_named(where=True)` counts (places twice, a
+        private person once), where it leads the next one; a mention of it (earlier, else its first). None
+        otherwise."""
         sent = self._sent_of[cand.head.i]
         if any(c.actor is not None and c.actor.kind == "country" and c.actor.country and
                self._sent_of[c.head.i] == sent and not _person_demonym(c) for c in done[-20:]):
             return None  # "Police in France", "the Russian court": the sentence says whose
-        top = self._stated.most_common(2)
+        top = self._where.most_common(2)
         if not top or len(top) == 2 and top[0][1] <= top[1][1]:
             return None
         country = top[0][0]
         earlier = [c for c in done if c.actor is not None and c.actor.country == country]
-        return earlier[-1] if earlier else self._stated_by.get(country)
+        return earlier[-1] if earlier else self._where_by.get(country)
 
     def _salient(self, done: list[Cand], cand: Cand, kinds: tuple[str, ...], *,
                  article_wide: bool = False) -> Cand | None:
@@ -1426,7 +1428,11 @@ class Resolver:
         `article_wide` (a story's police, courts, government), instead a mention of the state the whole article
         names most (see `_states_named`; not merely the latest state named: "a Polish chef" in a story about
         London), else None."""
-        recent = [c for c in done[-40:] if c.actor is not None and c.actor.kind in kinds and not _person_demonym(c)]
+        top = self._stated.most_common(1)[0][0] if self._stated else None
+        # (a nationality word of one person, "a Polish chef", only where it is the state the article names most:
+        # "Pohiva, a Tongan politician" in a story about Tonga)
+        recent = [c for c in done[-40:] if c.actor is not None and c.actor.kind in kinds and not (
+            _person_demonym(c) and c.actor.country != top)]
         here = [c for c in recent if self._sent_of[c.head.i] == self._sent_of[cand.head.i]]
         if here:
             subjects = [c for c in here if c.is_subject]
@@ -1952,12 +1958,13 @@ def _placed(token: Token) -> bool:
     return False
 
 
-def _states_named(doc: Doc, cands: list[Cand]) -> tuple[Counter[str], dict[str, Cand]]:
+def _states_named(doc: Doc, cands: list[Cand], *, where: bool = False) -> tuple[Counter[str], dict[str, Cand]]:
     """How often the article names each state by its own words, before any resolving, and the first words that
     name it: names of states, institutions and people the tables know, and its cities ("a jury trial in
     Paris"); not a nationality word before a common noun ("a Polish chef", "an Irish pub") nor a newsroom
-    ("NPR"). A place where things happen ("in Reading, Berkshire, UK") counts twice; a person of no state office
-    once, however often named (a suspect's nationality, named at every turn, says little of where the story is)."""
+    ("NPR"). With `where` (where the story happens, for its police and courts), a place where things happen
+    ("in Reading, Berkshire, UK") counts twice and a person of no state office once, however often named (a
+    suspect's nationality, named at every turn, says little of where the story is)."""
     counts: Counter[str] = Counter()
     first: dict[str, Cand] = {}
     covered = {i for c in cands for i in range(c.start, c.end)}
@@ -1965,7 +1972,7 @@ def _states_named(doc: Doc, cands: list[Cand]) -> tuple[Counter[str], dict[str, 
         if ent.label_ == "GPE" and ent.start not in covered:
             country = country_of_place(ent.text)
             if country:
-                counts[country] += 2 if _placed(ent.root) else 1
+                counts[country] += 2 if where and _placed(ent.root) else 1
                 first.setdefault(country, Cand(ent.start, ent.end, Actor(name=ent.text, kind="place", country=country),
                                                "place", "name", ent.root))
     people: set[str] = set()
@@ -1974,7 +1981,8 @@ def _states_named(doc: Doc, cands: list[Cand]) -> tuple[Counter[str], dict[str, 
             continue
         if c.head.dep_ == "amod" and c.head.head.pos_ == "NOUN" and c.end - c.start == 1:
             continue
-        if c.actor.kind == "person" and c.actor.sector not in HOME_SECTORS | {"MIL", "SPY"} or _person_demonym(c):
+        if where and (c.actor.kind == "person" and c.actor.sector not in HOME_SECTORS | {"MIL", "SPY"} or
+                      _person_demonym(c)):
             # (a private person's nationality counts once; an office holder each time: "President Obama")
             key = c.actor.name if c.actor.kind == "person" else f"{c.start}"
             if key in people:
@@ -1982,6 +1990,7 @@ def _states_named(doc: Doc, cands: list[Cand]) -> tuple[Counter[str], dict[str, 
             people.add(key)
             counts[c.actor.country] += 1
         else:
-            counts[c.actor.country] += 2 if c.kind == "name" and c.actor.kind == "country" and _placed(c.head) else 1
+            counts[c.actor.country] += 2 if where and c.kind == "name" and c.actor.kind == "country" and \
+                _placed(c.head) else 1
         first.setdefault(c.actor.country, c)
     return counts, first
