@@ -69,3 +69,24 @@ def test_protesters_are_of_where_they_act(pipeline):
     doc = pipeline(Article(text="Yellow vest protesters clashed with police in Paris on Saturday.", published="2019-01-12"))
     found = [m.actor.country for m in doc.mentions if m.text == "Yellow vest protesters"]
     assert found == ["FRA"], [(m.text, m.actor.code, m.how) for m in doc.mentions]
+
+
+BRENNAN = ("President Donald Trump revoked the security clearance of former CIA director John Brennan on Wednesday. "
+           "Brennan has accused Russia of meddling, and Trump has called the Russia inquiry a witch hunt. Moscow "
+           "denies any interference, and Russian officials mocked the move. Republican lawmakers were mixed. "
+           "Democratic lawmakers blasted the president's move as dangerous.")
+
+
+@pytest.mark.parametrize(("text", "role", "state"), [
+    # an American party's name makes American lawmakers, however often the story names Russia (AllSides hand check)
+    (BRENNAN, "Republican lawmakers", "USA"),
+    (BRENNAN, "Democratic lawmakers", "USA"),
+    # not without the US named: Ireland's republicans
+    ("Irish police arrested two men in Belfast. Republican lawmakers condemned the attack.", "Republican lawmakers",
+     None),
+])
+def test_american_parties(pipeline, text, role, state):
+    doc = pipeline(Article(text=text, published="2018-08-16"))
+    found = [m.actor.country for m in doc.mentions if m.text == role]
+    assert found and (found[0] == state if state else found[0] != "USA"), \
+        [(m.text, m.actor.code, m.how) for m in doc.mentions]

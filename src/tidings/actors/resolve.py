@@ -1152,6 +1152,12 @@ class Resolver:
             country = self._place_of_act(doc, cand, cands, own=True)
             if country is None and cand.role_word in PROTESTERS:  # "protesters clashed with police in Paris"
                 country = self._place_of_act(doc, cand, cands, direct=True)
+        if country is None and org is None and sector in PARTY_SECTORS and any(
+                t.lower_ in US_PARTIES for t in doc[cand.start:cand.end]) and any(
+                c.actor is not None and c.actor.country == "USA" for c in done):
+            # "Republican lawmakers", "the Democratic senator" in a story that names the US: American
+            country = "USA"
+            cand.details["country_from"] = "an American party's name"
         if country is None and org is None and sector in STATE_SECTORS:
             # "the government", "police", "the protesters": of the state the article is about
             ante = self._nearest(done, cand, lambda _c, a: a.sector == sector and a.country is not None
@@ -1734,6 +1740,10 @@ TITLE_ABBREVIATIONS = {"gov.": "governor", "gov": "governor", "sen.": "senator",
 # Abbreviated titles of the United States' style ("Gov.", "Sen.", "Rep."): a person of no known state with
 # one is of the United States where the article is about it, not of whichever state is salient.
 US_TITLES = frozenset({"gov.", "sen.", "rep.", "gov"})
+# The two American parties' names before a role ("Republican lawmakers", "Democratic senators"): of the US, in a
+# story that names it (not Ireland's republicans: the story must name the US first).
+US_PARTIES = frozenset({"republican", "republicans", "democratic", "democrat", "democrats", "gop"})
+PARTY_SECTORS = frozenset({"LEG", "GOV", "OPP", "PTY"})
 
 
 def _place_in_title(tokens: list[Token]) -> tuple[str | None, str]:
