@@ -37,7 +37,7 @@ from .coding import SYMMETRIC, UNDERGOING, Candidate, code_sentence, retype
 from .modality import modality, negated
 from .reporting import REPORTING, reported_by
 from .tables import DEFAULT_CAMEO, Trigger, cameo_info, context_for, plover_for
-from .when import event_date, parse_published, resolve
+from .when import event_date, parse_published
 from .where import event_place, locate
 
 # Actor codes of bodies that belong to no one state ("Red Cross officials", al-Qaeda): never given the
@@ -477,24 +477,6 @@ def _trigger_span(cand: Candidate) -> TextSpan:
         first, last = (cue, token) if cue.i < token.i else (token, cue)
     span = token.doc[first.i:last.i + 1]  # Span.text reads only its own tokens (Doc.text joins all)
     return TextSpan(span.start_char, span.end_char, span.text)
-
-
-def _date(ents: list[Span], trigger: Token, published: date | None) -> tuple[date | None, str]:
-    if published is None:
-        return None, ""
-    best: tuple[int, date, str] | None = None
-    for ent in ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
-        day = resolve(ent.text, published)
-        if day is None:
-            continue
-        distance = abs(ent.root.i - trigger.i) - (5 if ent.root.head == trigger else 0)
-        if best is None or distance < best[0]:
-            best = (distance, day, ent.text)
-    if best is None:
-        return published, "date: publication"
-    return best[1], f"date '{best[2]}'"
 
 
 @Language.factory(
