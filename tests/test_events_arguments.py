@@ -320,3 +320,26 @@ def test_claims_of_a_wrong(pipeline, text, found):
 def test_calls_labels_and_cueless_words(pipeline, text, expected):
     doc = pipeline(Article(text=text, published="2019-04-01"))
     assert [(e.type, e.cameo) for e in doc.events] == expected, [e.explanation for e in doc.events]
+
+
+def test_a_past_tense_taken_for_a_participle_has_the_first_verbs_doer(pipeline):
+    # (AllSides hand check: in its article the tagger made "called" a participle hung on "denied", and the label
+    # lost its doer.) The parse is given as the tagger made it; a participle with no object stays passive.
+    from spacy.tokens import Doc
+
+    from tidings.events.arguments import clause_arguments
+
+    words = ["Trump", "denied", "collusion", "and", "called", "it", "a", "hoax"]
+    heads = [1, 1, 1, 1, 1, 4, 7, 4]
+    deps = ["nsubj", "ROOT", "dobj", "cc", "advcl", "dobj", "det", "oprd"]
+    tags = ["NNP", "VBD", "NN", "CC", "VBN", "PRP", "DT", "NN"]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    agent, _, passive = clause_arguments(doc[4])
+    assert agent is not None and agent.text == "Trump" and not passive
+    words = ["Tarrant", "appeared", "in", "court", ",", "charged", "with", "murder"]
+    heads = [1, 1, 1, 2, 1, 1, 5, 6]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "punct", "advcl", "prep", "pobj"]
+    tags = ["NNP", "VBD", "IN", "NN", ",", "VBN", "IN", "NN"]
+    doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    agent, patients, passive = clause_arguments(doc[5])
+    assert agent is None and passive and [p.text for p in patients] == ["Tarrant"]

@@ -247,9 +247,16 @@ def clause_arguments(verb: Token, depth: int = 0) -> tuple[Token | None, list[To
             verb.head.pos_ in ("NOUN", "PROPN"):
         # a sentence parsed with a noun for root: its "modifier" is the main verb ("Thousands ... protested")
         return verb.head, patients, False
+    if agent is None and not passive and verb.tag_ == "VBN" and verb.dep_ == "advcl" and verb.i > verb.head.i and \
+            any(c.dep_ in ("dobj", "oprd") for c in verb.children) and depth < 4 and \
+            not any(c.dep_ in ("advmod", "mark") and c.lower_ in PARTICIPLE_MARKS for c in verb.children):
+        # "denied collusion and on Monday called the inquiry a witch hunt": a past tense the tagger took for a
+        # participle (a passive participle has no object); the doer is the subject of the verb it follows
+        return clause_arguments(verb.head, depth + 1)[0], patients, False
     if agent is None and not passive and verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl"):
         # "Asked about the allegations, Obama said ...": Obama was asked, he did not ask; "wept when
         # convicted": it was done to the subject of the clause it hangs on
+        # ("appeared in court, charged with murder"; one with an object was taken for a past tense above)
         if not patients and verb.dep_ == "advcl" and depth < 4:
             h_agent, h_patients, h_passive = clause_arguments(verb.head, depth + 1)
             subject = h_patients[0] if h_passive and h_patients else h_agent
@@ -370,6 +377,8 @@ def first_actors(doc: Doc, tokens: list[Token], sources: list[Mention], *, same_
 # Prepositions whose gerund is done by the doer of the clause ("by blocking", "in demanding", "after meeting");
 # not "of", "for", "with" ("accused of killing", "arrested for collaborating": what others say they did)
 # nor "before", "without" (what has not happened).
+PARTICIPLE_MARKS = frozenset({"when", "after", "before", "once", "until", "if", "unless", "while", "though",
+                              "although", "as"})
 MEANS_PREPS = frozenset({"by", "in", "through", "while", "upon", "on", "after", "since", "before"})
 
 
