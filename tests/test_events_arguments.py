@@ -343,3 +343,18 @@ def test_a_past_tense_taken_for_a_participle_has_the_first_verbs_doer(pipeline):
     doc = Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
     agent, patients, passive = clause_arguments(doc[5])
     assert agent is None and passive and [p.text for p in patients] == ["Tarrant"]
+
+
+@pytest.mark.parametrize(("text", "type_", "modality", "negated"), [
+    # questions assert nothing (AllSides hand check)
+    ("Will the president sit down for an interview with the special counsel's team?", "CONSULT", "hypothetical",
+     False),
+    ('"Why are we having a meeting without Russia being in the meeting?" Trump asked.', "CONSULT", "hypothetical",
+     False),
+    # what a negated verb of saying or meaning governs is not told as so, and is no refusal
+    ('"That doesn\'t mean I agree with what they\'re doing," Trump said.', "AGREE", "asserted", True),
+])
+def test_questions_and_denied_knowing(pipeline, text, type_, modality, negated):
+    doc = pipeline(Article(text=text, published="2018-06-09"))
+    assert [(e.modality, e.negated) for e in doc.events if e.type == type_] == [(modality, negated)], \
+        [e.explanation for e in doc.events]

@@ -62,6 +62,11 @@ def _reported(verb: Token) -> bool:
     return False
 
 
+# Verbs of saying, knowing and meaning: what a negated one governs is not told as having happened.
+KNOWING = frozenset({"mean", "say", "think", "believe", "confirm", "know", "expect", "suggest", "indicate", "show",
+                     "see", "claim", "report"})
+
+
 def negated(token: Token) -> tuple[bool, str]:
     """(negated, the word that says so) for a trigger: "hadn't urged", "no talks", "failed to agree"."""
     for child in token.children:
@@ -75,6 +80,11 @@ def negated(token: Token) -> tuple[bool, str]:
                     return True, child.text
         if head.lemma_.lower() in NEGATING_HEADS and token.dep_ == "xcomp":
             return True, head.text
+        if token.dep_ == "ccomp" and head.lemma_.lower() in KNOWING:
+            # "that doesn't mean I agree", "officials did not confirm that troops had withdrawn": not told as so
+            word = next((c for c in head.children if c.dep_ == "neg"), None)
+            if word is not None:
+                return True, f"{word.text} {head.text}"  # (a denial of knowing, not a refusal to act)
     if token.dep_ == "pobj" and token.head.lower_ == "without":
         return True, token.head.text
     if token.pos_ in ("VERB", "AUX"):
@@ -93,6 +103,10 @@ def negated(token: Token) -> tuple[bool, str]:
 def modality(token: Token) -> tuple[str, str]:
     """(modality, the word that says so): asserted, intended, hypothetical (requested is decided by the
     caller, which knows the request triggers)."""
+    if token.lemma_.lower() not in ("ask", "wonder", "question") and any(
+            t.text == "?" and t.i > token.i for t in token.sent):
+        # "Will the president sit down with Mueller?", '"Why are we having a meeting without Russia?" he asked'
+        return "hypothetical", "?"
     for i, (verb, link) in enumerate(_chain(token)):
         for child in verb.children:
             if child.dep_ in ("aux", "auxpass"):
@@ -110,7 +124,7 @@ def modality(token: Token) -> tuple[str, str]:
                 return "hypothetical", child.text
         if i > 0 and link != "conj":
             lemma = verb.lemma_.lower()
-            if lemma in INTEND_HEADS:
+            if lemma in INTEND_HEADS and not (lemma == "mean" and link == "ccomp"):  # "meant to", not "means that"
                 return "intended", verb.text
             if lemma in HYPOTHETICAL_HEADS:
                 return "hypothetical", verb.text
