@@ -28,6 +28,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -487,22 +488,28 @@ def evaluate_tidings_gold(path: str | Path, *, pipeline=None, limit: int | None 
 def dev_differences(path: str | Path, *, pipeline=None) -> list[dict[str, Any]]:
     """Per sentence of the DEV half only: the counted (type, source, target) keys found and the gold ones, where
     they differ. The test half is held out, so it is never listed."""
+    out = []
+    for article, sentence, found in _dev_sentences(path, pipeline):
+        predicted = _sets(_counted(found))[1]
+        expected = _gold_sets([e for e in sentence.events if e.counted])[1]
+        if predicted != expected:
+            out.append({"url": article.url, "sentence": article.text[sentence.start:sentence.end],
+                        "missed": sorted(expected - predicted, key=str),
+                        "extra": sorted(predicted - expected, key=str)})
+    return out
+
+
+def _dev_sentences(path: str | Path, pipeline=None) -> Iterator[tuple[GoldArticle, GoldSentence, list[Event]]]:
+    """(article, gold sentence, the events found in it) for every sentence of the DEV half, never the test half."""
     from ..pipeline import Pipeline
 
     gold = read_gold(path)[0::2]
     pipeline = pipeline or Pipeline()
     documents = pipeline.pipe([Article(text=a.text, published=a.date) for a in gold])
-    out = []
     for article, document in zip(gold, documents, strict=True):
         per, _ = _assign(article, document.events)
         for sentence, found in zip(article.sentences, per, strict=True):
-            predicted = _sets(_counted(found))[1]
-            expected = _gold_sets([e for e in sentence.events if e.counted])[1]
-            if predicted != expected:
-                out.append({"url": article.url, "sentence": article.text[sentence.start:sentence.end],
-                            "missed": sorted(expected - predicted, key=str),
-                            "extra": sorted(predicted - expected, key=str)})
-    return out
+            yield article, sentence, found
 
 
 def type_counts(gold: list[GoldArticle]) -> Counter[str]:
@@ -513,27 +520,20 @@ def type_counts(gold: list[GoldArticle]) -> Counter[str]:
 def dev_when_where(path: str | Path, *, pipeline=None) -> list[dict[str, Any]]:
     """Per coded counted gold event of the DEV half only: its gold `when`/`where` and the date, place and
     explanation of the event paired with it (None where none was found). The test half is never listed."""
-    from ..pipeline import Pipeline
-
-    gold = read_gold(path)[0::2]
-    pipeline = pipeline or Pipeline()
-    documents = pipeline.pipe([Article(text=a.text, published=a.date) for a in gold])
     out = []
-    for article, document in zip(gold, documents, strict=True):
-        per, _ = _assign(article, document.events)
-        for sentence, found in zip(article.sentences, per, strict=True):
-            for g in sentence.events:
-                if not g.counted or (g.when == _UNSET and g.where == _UNSET):
-                    continue
-                hit = pair_for(g, found)
-                out.append({
-                    "url": article.url, "published": article.date,
-                    "sentence": article.text[sentence.start:sentence.end],
-                    "trigger": article.text[g.trigger[0]:g.trigger[1]], "type": g.type,
-                    "gold_when": g.when, "gold_where": g.where,
-                    "found": hit is not None,
-                    "date": hit.date if hit else None,
-                    "location": hit.location.to_dict() if hit and hit.location else None,
-                    "explanation": hit.explanation if hit else None,
-                })
+    for article, sentence, found in _dev_sentences(path, pipeline):
+        for g in sentence.events:
+            if not g.counted or (g.when == _UNSET and g.where == _UNSET):
+                continue
+            hit = pair_for(g, found)
+            out.append({
+                "url": article.url, "published": article.date,
+                "sentence": article.text[sentence.start:sentence.end],
+                "trigger": article.text[g.trigger[0]:g.trigger[1]], "type": g.type,
+                "gold_when": g.when, "gold_where": g.where,
+                "found": hit is not None,
+                "date": hit.date if hit else None,
+                "location": hit.location.to_dict() if hit and hit.location else None,
+                "explanation": hit.explanation if hit else None,
+            })
     return out
