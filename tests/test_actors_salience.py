@@ -49,15 +49,15 @@ def test_a_month_is_not_a_prime_minister(pipeline):
 
 @pytest.mark.parametrize(("text", "words", "not_state"), [
     # Wikinews, 2019-11-30 (London Bridge): a nationality word of someone is no salient state for the victims
-    ("Members of the public confronted him; one man sprayed Khan with a fire extinguisher, others struck him "
+    (("Members of the public confronted him; one man sprayed Khan with a fire extinguisher, others struck him "
      "with their fists and took his knife, and another, a Polish chef named Łukasz, harried him with a "
      "five-foot narwhal tusk. Khan reportedly started attacking people there, and one of them died inside of "
-     "the hall, according to The Times.", "people", "POL"),
+     "the hall, according to The Times."), "people", "POL"),
     # Wikinews, 2019-03-17 (Christchurch): "An Australian" is the suspect, not the state of the police or judge
-    ("An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New Zealand yesterday, "
+    (("An Australian, Brenton Tarrant, aged 28, appeared in Christchurch District Court, New Zealand yesterday, "
      "charged with one count of murder pertaining to a mass shooting in Christchurch on Friday. Judge Paul "
      "Kellar ordered the accused remain in custody until his next court appearance on April 5. Police alleged "
-     "the accused performed two attacks.", "Police", "AUS"),
+     "the accused performed two attacks."), "Police", "AUS"),
 ])
 def test_a_nationality_word_of_someone_is_no_salient_state(pipeline, text, words, not_state):
     doc = pipeline(Article(text=text, published="2019-11-30"))
