@@ -281,7 +281,7 @@ def _quoted_stances(doc: Doc, sentence: Span) -> list[Candidate]:
         cand.notes.append(f"'{word.text}' " + ("judges" if condemning else "praises") +
                           f", in words quoted from {speaker.text}")
         out.append(cand)
-        break  # one criticism per sentence
+        break  # one stance per sentence
     return out
 
 
@@ -307,6 +307,7 @@ def _allegation(verb: Token) -> Candidate | None:
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if clause is None:
         return None
+
     def own(token: Token) -> bool:  # in the claimed clause itself, not in a clause inside it
         while token != clause:
             if token.dep_ in ("relcl", "advcl", "ccomp", "acl", "xcomp") or token.head == token:
@@ -557,11 +558,10 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
     cand.targets = _pick_targets(doc, objects, cand.sources)
     if not cand.targets and not passive and cand.sources and cand.entry.type in HARMS:
         # "police shot him dead", "detained the man", "killing four": people no actor names, placed later like
-        # other persons of no stated state
+        # other persons of no stated state (not any proper name: "blocked Facebook")
         person = next((p for p in patients if p.dep_ == "dobj" and p.lemma_.lower() not in ACCIDENT_WORDS and (
             p.lemma_.lower() in PEOPLE_DONE_TO or p.lower_ in PERSONAL_PRONOUNS or p.ent_type_ == "PERSON" or
-            p.pos_ == "NUM" or p.lower_ == "accused")), # (not any proper name: "blocked Facebook")
-            None)
+            p.pos_ == "NUM" or p.lower_ == "accused")), None)
         if person is not None and mention_of(doc, person) is None:
             span = doc[person.left_edge.i:person.i + 1]
             cand.targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
@@ -622,6 +622,7 @@ def _named_person(token: Token) -> bool:
 
 # Acts done to people: their victims or suspects are the targets even where no actor names them.
 HARMS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
+
 # One person of no named group ("a man", "a teenager").
 LONE_PEOPLE = word_set("teenager teenagers youth youths individual individuals assailant gunman")
 # People an event was done to whom the actors stage names no one ("the woman was killed").
