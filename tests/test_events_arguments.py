@@ -351,6 +351,9 @@ def test_a_past_tense_taken_for_a_participle_has_the_first_verbs_doer(pipeline):
      False),
     ('"Why are we having a meeting without Russia being in the meeting?" Trump asked.', "CONSULT", "hypothetical",
      False),
+    ("Did the president secretly promise to rescue Mr. Manafort?", "AGREE", "hypothetical", False),
+    # a question after the event, in another clause, leaves it asserted
+    ("Russia shelled the city overnight, and residents asked: why?", "ASSAULT", "asserted", False),
     # what a negated verb of saying or meaning governs is not told as so, and is no refusal
     ('"That doesn\'t mean I agree with what they\'re doing," Trump said.', "AGREE", "asserted", True),
 ])

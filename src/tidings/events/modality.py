@@ -104,8 +104,10 @@ def modality(token: Token) -> tuple[str, str]:
     """(modality, the word that says so): asserted, intended, hypothetical (requested is decided by the
     caller, which knows the request triggers)."""
     if token.lemma_.lower() not in ("ask", "wonder", "question") and any(
-            t.text == "?" and t.i > token.i for t in token.sent):
-        # "Will the president sit down with Mueller?", '"Why are we having a meeting without Russia?" he asked'
+            t.text == "?" and t.i > token.i and (t.head == token or t.head.is_ancestor(token)) and
+            t.head.lemma_.lower() not in ("ask", "wonder") for t in token.sent):
+        # "Will the president sit down with Mueller?", '"Why are we having a meeting without Russia?" he asked';
+        # the question's own clause only (not "Russia shelled the city, and residents asked: why?")
         return "hypothetical", "?"
     for i, (verb, link) in enumerate(_chain(token)):
         for child in verb.children:
