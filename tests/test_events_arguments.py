@@ -38,6 +38,7 @@ def test_receiving_verbs(pipeline, text, type_, source, target):
 
 @pytest.mark.parametrize("text", [
     "She asked the minister how he was doing.",
+    "Residents of the city asked: why?",  # the question word is the whole clause
     "Reporters asked him if he was serious about the sanctions.",
     # a NONE row's word is not handed to the classifier either
     "Germany's finance minister offered little clarity on the budget.",

@@ -1266,8 +1266,8 @@ def _asks_a_question(verb: Token) -> bool:
     if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
         return False
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
-        if clause.i > verb.i and any(t.lower_ in QUESTION_WORDS and t.i < clause.i for t in clause.subtree):
-            return True
+        if clause.i > verb.i and any(t.lower_ in QUESTION_WORDS and t.i <= clause.i for t in clause.subtree):
+            return True  # (the question word may be the whole clause: "residents asked: why?")
     return False
 
 
