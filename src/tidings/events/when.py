@@ -234,10 +234,8 @@ def lead_date(doc: Doc, published: date) -> tuple[date, str] | None:
     if key in doc.user_data:
         return doc.user_data[key]
     found = None
-    boilerplate = doc._.tidings_boilerplate or []
-    for sentence in doc.sents:
-        if _dateline(sentence) or any(s <= sentence.start_char < e for s, e in boilerplate):
-            continue
+    sentence = lead_sentence(doc)
+    if sentence is not None:
         joined = _straddling(sentence)
         for ent in ([joined] if joined is not None else []) + list(sentence.ents):
             text = _expression(ent)
@@ -248,9 +246,21 @@ def lead_date(doc: Doc, published: date) -> tuple[date, str] | None:
             if day and day[1] in _DAY_GRAINS and published - LEAD_WINDOW <= day[0] <= published:
                 found = (day[0], text)
                 break
-        break  # only the lead: the first sentence of the body
     doc.user_data[key] = found
     return found
+
+
+def lead_sentence(doc: Doc) -> Span | None:
+    """The article's lead: the first sentence of its body (not the dateline, not boilerplate). Cached on the doc;
+    the dates and places of later sentences fall back on it."""
+    key = "tidings_lead_sentence"
+    if key not in doc.user_data:  # (token offsets: user_data stays plain data)
+        boilerplate = doc._.tidings_boilerplate or []
+        lead = next((s for s in doc.sents if not _dateline(s) and not any(
+            start <= s.start_char < end for start, end in boilerplate)), None)
+        doc.user_data[key] = (lead.start, lead.end) if lead is not None else None
+    bounds = doc.user_data[key]
+    return doc[bounds[0]:bounds[1]] if bounds is not None else None
 
 
 def _straddling(sentence: Span) -> Span | None:
@@ -295,7 +305,8 @@ def _below(token: Token, head: Token) -> bool:
     return True
 
 
-def _anchor(trigger: Token) -> Token:
+def trigger_anchor(trigger: Token) -> Token:
+    """The token whose clause an event is in: a verb trigger itself, a noun trigger's head ("imposed a curfew")."""
     return trigger if trigger.pos_ in ("VERB", "AUX") or trigger.head == trigger else trigger.head
 
 
@@ -309,7 +320,7 @@ def event_date(ents: list[Span], trigger: Token, published: date | None, *,
     if published is None:
         return None, ""
     doc = trigger.doc
-    anchor = _anchor(trigger)
+    anchor = trigger_anchor(trigger)
     future = future or still_to_come(trigger)
     joined = _straddling(trigger.sent)
     best: tuple[int, date, str] | None = None

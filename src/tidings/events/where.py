@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..document import Location, Mention
 from .tables import DATA
+from .when import in_dateline, lead_sentence, resolve_grain, trigger_anchor
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Labels the small model gives some places ("the town of Samarra" as a people, "in Quetta" as an
@@ -227,10 +228,6 @@ def _town_of(ent: Span) -> str:
     return ent.text
 
 
-def _anchor(trigger: Token) -> Token:
-    return trigger if trigger.pos_ in ("VERB", "AUX") or trigger.head == trigger else trigger.head
-
-
 def nearby_place(ents: list[Span], trigger: Token | None) -> tuple[Location | None, str]:
     """A place of the sentence that `locate` does not take for the trigger's own: after a preposition of being
     somewhere in any clause of it ("On Sunday in London, ... began to stab"), or hanging on such a
@@ -249,7 +246,7 @@ def nearby_place(ents: list[Span], trigger: Token | None) -> tuple[Location | No
             return
         if prep.head.lower_ in GROUP_NAMES or prep.doc[prep.i - 1].lower_ in GROUP_NAMES:
             return
-        if trigger is not None and root.i > trigger.i and not _anchor(trigger).is_ancestor(root):
+        if trigger is not None and root.i > trigger.i and not trigger_anchor(trigger).is_ancestor(root):
             return  # a place after the trigger in another clause is that clause's ("met X, and ... in Cairo")
         distance = abs(root.i - trigger.i) if trigger is not None else root.i - root.sent.start
         score = KIND_SCORE.get(kind, 0) - distance
@@ -283,18 +280,14 @@ def lead_place(doc: Doc) -> tuple[Location | None, str]:
     if key in doc.user_data:
         return doc.user_data[key]
     found: tuple[Location | None, str] = (None, "")
-    boilerplate = doc._.tidings_boilerplate or []
-    for sentence in doc.sents:
-        words = [t for t in sentence if t.is_alpha and t.ent_type_ not in ("DATE", "TIME", "GPE")]
-        if len(words) < 3 or any(s <= sentence.start_char < e for s, e in boilerplate):
-            continue
+    sentence = lead_sentence(doc)
+    if sentence is not None:
         ents = list(sentence.ents)
         found = nearby_place(ents, None)
         states = {loc.country for e in ents if e.label_ in PLACE_LABELS
                   for loc in [_lookup(e.text, near=e)] if loc is not None and loc.country}
         if len(states) > 1:
             found = (None, "")  # "authorities in the United Kingdom and the United States": no one scene
-        break
     doc.user_data[key] = found
     return found
 
@@ -381,8 +374,6 @@ _ANY_DAY = date(2000, 1, 1)  # a base for telling the grain of a date expression
 def _background(ents: list[Span]) -> bool:
     """Whether a sentence dates its events to a year, a month or a week ("in 2018", "years ago", "last
     month"): background to the lead's news, whose place it need not share."""
-    from .when import in_dateline, resolve_grain
-
     for ent in ents:
         if ent.label_ != "DATE" or in_dateline(ent):
             continue
