@@ -1599,16 +1599,11 @@ BODY_SECTORS = {"SPY", "COP", "MIL", "JUD", "LEG"}
 @functools.lru_cache(maxsize=1)
 def _acronyms() -> dict[str, list[tuple[str, Actor]]]:
     """data/sources/acronyms.tsv: acronym -> [(full name, the body)] of second readings."""
-    from .gazetteer import DATA
+    from .gazetteer import DATA, _actor, _read_rows
 
     out: dict[str, list[tuple[str, Actor]]] = {}
-    for line in (DATA / "sources" / "acronyms.tsv").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        acronym, full, name, kind, country, sector = line.split("\t")
-        actor = Actor(name=name, kind=kind, country=country or None, sector=sector or None,
-                      code=(country + sector) or None)
-        out.setdefault(acronym, []).append((full, actor))
+    for acronym, full, name, kind, country, sector in _read_rows(DATA / "sources" / "acronyms.tsv"):
+        out.setdefault(acronym, []).append((full, _actor(name, kind, country, sector, country + sector)))
     return out
 
 
