@@ -476,10 +476,11 @@ def _guilty_of(noun: Token) -> Token | None:
     return agent if agent is not None and not passive else None
 
 
-def _person_mention(doc: Doc, token: Token) -> Mention:
-    """A person the actors stage names no one, by their words ("Friedler"), placed later like other persons."""
+def _person_mention(doc: Doc, token: Token, how: str = "person") -> Mention:
+    """People the actors stage names no one, by their words up to the token ("Friedler", "the woman"), placed
+    later like other persons of no stated state: as doers (`how` "person") or as those done to ("done-to")."""
     span = doc[token.left_edge.i:token.i + 1]
-    return Mention(span.start_char, span.end_char, span.text, PEOPLE, how="person")
+    return Mention(span.start_char, span.end_char, span.text, PEOPLE, how=how)
 
 
 def _officials_of_the_others(doc: Doc, agent: Token, first: Mention) -> list[Mention]:
@@ -535,9 +536,8 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
             (agent.lemma_.lower() in PEOPLE_DONE_TO | LONE_PEOPLE or agent.lower_ in ("he", "she")) and \
             mention_of(doc, agent) is None:
         # "a man attacked a group of men with a knife": someone no actor names, placed later where he struck
-        span = doc[agent.left_edge.i:agent.i + 1]
-        cand.sources = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="person")]
-        cand.source_how = f"a person of no stated allegiance ('{span.text}'), placed where the act was done"
+        cand.sources = [_person_mention(doc, agent)]
+        cand.source_how = f"a person of no stated allegiance ('{cand.sources[0].text}'), placed where the act was done"
     objects = [p for p in patients if p != cand.cue or cand.entry.type not in ("SANCTION", "ACCUSE", "AID",
                                                                                       "MOBILIZE")]
     objects += prep_objects(token, TARGET_PREPS | ({"in"} if cand.entry.mode == "visit" else set()))
@@ -563,8 +563,7 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
             p.lemma_.lower() in PEOPLE_DONE_TO or p.lower_ in PERSONAL_PRONOUNS or p.ent_type_ == "PERSON" or
             p.pos_ == "NUM" or p.lower_ == "accused")), None)
         if person is not None and mention_of(doc, person) is None:
-            span = doc[person.left_edge.i:person.i + 1]
-            cand.targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
+            cand.targets = [_person_mention(doc, person, how="done-to")]
     if not cand.targets and (cand.entry.type in COMPLEMENT_TARGETS or cand.entry.source == ALLEGED.source) and \
             any(s.actor.country or s.actor.sector in ("IGO", "NGO") for s in cand.sources):
         # (a source of unknown country is placed later from the states the sentence names, the target's aside)
@@ -602,8 +601,7 @@ def _verb_arguments(doc: Doc, cand: Candidate) -> None:
                        if p.lemma_.lower() in PEOPLE_DONE_TO or _named_person(p)), None)
         if not cand.targets and people is not None:
             # "the woman was killed": people no actor names, placed later like other persons of no state
-            span = doc[people.left_edge.i:people.i + 1]
-            cand.targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
+            cand.targets = [_person_mention(doc, people, how="done-to")]
 
 
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "we", "me", "us"})
@@ -920,8 +918,7 @@ def _noun_arguments(doc: Doc, cand: Candidate, verb_triggers: set[int]) -> None:
         targets = _pick_targets(doc, patients, [])
         given = next((p for p in patients if p.lemma_.lower() in PEOPLE_DONE_TO or _named_person(p)), None)
         if not targets and given is not None:
-            span = doc[given.left_edge.i:given.i + 1]
-            targets = [Mention(span.start_char, span.end_char, span.text, PEOPLE, how="done-to")]
+            targets = [_person_mention(doc, given, how="done-to")]
         if agent is None and passive and targets:
             # "she was granted clemency", "he was given a life sentence": done to them by someone unnamed
             cand.targets = targets
